@@ -1,0 +1,61 @@
+-- The Villages journal on SQLite: the durable record of everything acknowledged (see docs/architecture.md).
+-- Every statement is idempotent; the node applies this file at each start.
+PRAGMA journal_mode = WAL;
+
+CREATE TABLE IF NOT EXISTS villages_sellers (
+    seller_id    TEXT    NOT NULL PRIMARY KEY,
+    name         TEXT    NOT NULL,
+    village_code TEXT    NOT NULL,
+    kind         INTEGER NOT NULL,
+    members      INTEGER NOT NULL,
+    has_sales    INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE INDEX IF NOT EXISTS villages_sellers_by_village ON villages_sellers (village_code);
+
+-- Sales (kind 1) and refunds (kind 2); (kind, platform, entry_id) is the idempotency key.
+-- A refund row carries the category and product of its sale; a sale row tallies what was refunded of it.
+CREATE TABLE IF NOT EXISTS villages_entries (
+    kind          INTEGER NOT NULL,
+    platform      INTEGER NOT NULL,
+    entry_id      TEXT    NOT NULL,
+    ledger        INTEGER NOT NULL,
+    seq           INTEGER NOT NULL,
+    seller_id     TEXT    NOT NULL,
+    village_code  TEXT    NOT NULL,
+    hour          INTEGER NOT NULL,
+    year          INTEGER NOT NULL,
+    category      INTEGER NOT NULL,
+    product       TEXT    NOT NULL,
+    quantity      INTEGER NOT NULL,
+    weight_g      INTEGER NOT NULL,
+    amount_fen    INTEGER NOT NULL,
+    customer_hash INTEGER NOT NULL,
+    sale_id       TEXT    NULL,
+    refunded_fen  INTEGER NOT NULL DEFAULT 0,
+    refunded_qty  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, platform, entry_id)
+) WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS villages_entries_by_batch ON villages_entries (ledger, seq);
+CREATE INDEX IF NOT EXISTS villages_entries_by_village ON villages_entries (village_code, ledger, seq);
+CREATE INDEX IF NOT EXISTS villages_entries_by_seller ON villages_entries (seller_id, year);
+
+-- The last batch each ledger committed, advanced in the same transaction as the batch.
+CREATE TABLE IF NOT EXISTS villages_ledgers (
+    ledger   INTEGER NOT NULL PRIMARY KEY,
+    last_seq INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS villages_income (
+    seller_id  TEXT    NOT NULL,
+    year       INTEGER NOT NULL,
+    source     TEXT    NOT NULL,
+    amount_fen INTEGER NOT NULL,
+    PRIMARY KEY (seller_id, year, source)
+);
+
+CREATE TABLE IF NOT EXISTS villages_regions (
+    code TEXT NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL
+);

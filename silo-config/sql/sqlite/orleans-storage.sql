@@ -1,0 +1,55 @@
+-- Grain state for Orleans' ADO.NET grain storage provider on SQLite (invariant "System.Data.SQLite", which the
+-- provider serves with Microsoft.Data.Sqlite). This is Villages' own schema, written to the provider's contract:
+-- at start it reads the OrleansQuery rows below, and it binds @ServiceId, @GrainTypeString, @GrainIdN0,
+-- @GrainIdN1, @GrainIdExtensionString (plus hashes we do not need), @GrainStateVersion and @PayloadBinary.
+-- Each statement is idempotent; the node applies this file at each start.
+PRAGMA journal_mode = WAL;
+
+CREATE TABLE IF NOT EXISTS OrleansQuery (
+    QueryKey  TEXT NOT NULL PRIMARY KEY,
+    QueryText TEXT NOT NULL
+);
+
+-- One row per grain state. The grain's string key (or '' for integer keys) completes the identity; the state
+-- name is GrainTypeString, which is why Villages gives every grain class its own state name.
+CREATE TABLE IF NOT EXISTS OrleansStorage (
+    ServiceId              TEXT    NOT NULL,
+    GrainTypeString        TEXT    NOT NULL,
+    GrainIdN0              INTEGER NOT NULL,
+    GrainIdN1              INTEGER NOT NULL,
+    GrainIdExtensionString TEXT    NOT NULL,
+    PayloadBinary          BLOB    NULL,
+    ModifiedOn             TEXT    NOT NULL,
+    Version                INTEGER NOT NULL,
+    PRIMARY KEY (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString)
+) WITHOUT ROWID;
+
+-- Read: the payload and its version, or no row.
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey',
+'SELECT PayloadBinary, Version FROM OrleansStorage
+ WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, '''')');
+
+-- Write with optimistic concurrency: a new row starts at version 1; an existing row is replaced only when the
+-- caller holds its current version. No row back means a conflict, which the provider reports as such.
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey',
+'INSERT INTO OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, PayloadBinary, ModifiedOn, Version)
+ VALUES (@ServiceId, @GrainTypeString, @GrainIdN0, @GrainIdN1, COALESCE(@GrainIdExtensionString, ''''), @PayloadBinary, datetime(''now''), 1)
+ ON CONFLICT (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString) DO UPDATE
+   SET PayloadBinary = excluded.PayloadBinary, ModifiedOn = excluded.ModifiedOn, Version = OrleansStorage.Version + 1
+   WHERE OrleansStorage.Version = @GrainStateVersion
+ RETURNING Version AS NewGrainStateVersion');
+
+-- Clear keeps the row (and bumps its version) so that a later write still needs the right version.
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ClearStorageKey',
+'UPDATE OrleansStorage SET PayloadBinary = NULL, ModifiedOn = datetime(''now''), Version = Version + 1
+ WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, '''') AND Version = @GrainStateVersion
+ RETURNING Version');
+
+-- Delete (used when the provider is set to delete state on clear) answers the deleted version + 1, as the provider expects.
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteStorageKey',
+'DELETE FROM OrleansStorage
+ WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, '''') AND Version = @GrainStateVersion
+ RETURNING Version + 1');

@@ -1,0 +1,41 @@
+namespace Villages.Abstractions.Rollup;
+
+/// <summary>One accepted sale (Kind 1) or refund (Kind 2) as the figures grains apply it.</summary>
+[GenerateSerializer, Immutable, Alias("villages.rollup-entry")]
+public sealed record RollupEntry(
+    [property: Id(0)] byte Kind,
+    [property: Id(1)] int Hour,
+    [property: Id(2)] byte Platform,
+    [property: Id(3)] byte Category,
+    [property: Id(4)] string Product,
+    [property: Id(5)] long AmountFen,
+    [property: Id(6)] long Quantity,
+    [property: Id(7)] long WeightGrams,
+    [property: Id(8)] ulong CustomerHash);
+
+/// <summary>
+/// Everything ledger <see cref="Ledger"/> accepted for one target in its batches (FromSeq, ToSeq]. A target that has
+/// applied up to exactly FromSeq or beyond it without overlap applies it; one that already passed ToSeq ignores it;
+/// an overlap is repaired from the journal (see docs/architecture.md).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("villages.rollup-delta")]
+public sealed record RollupDelta(
+    [property: Id(0)] int Ledger,
+    [property: Id(1)] long FromSeq,
+    [property: Id(2)] long ToSeq,
+    [property: Id(3)] IReadOnlyList<RollupEntry> Entries);
+
+/// <summary>A grain whose figures ledgers roll up into: a seller, or a region from village to nation.</summary>
+[Alias("villages.rollup-target")]
+public interface IRollupTarget : IGrainWithStringKey
+{
+    [Alias("apply")]
+    Task Apply(RollupDelta delta);
+
+    /// <summary>Raw cells (tally and customer sketch) for a series, so a programme can merge its members exactly.</summary>
+    [Alias("series-cells")]
+    Task<IReadOnlyList<byte[]>> SeriesCells(Queries.SeriesRequest request);
+
+    [Alias("range-cell")]
+    Task<byte[]> RangeCell(DateTime? from, DateTime? to);
+}

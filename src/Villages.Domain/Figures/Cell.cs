@@ -1,0 +1,68 @@
+using Villages.Domain.Sketches;
+
+namespace Villages.Domain.Figures;
+
+/// <summary>The figures of one bucket and one slice: the additive tally and the buyers seen in it.</summary>
+public sealed class Cell
+{
+    public Tally Tally;
+
+    public DistinctSketch Customers { get; private init; } = new();
+
+    public void Add(in Movement m)
+    {
+        Tally.Add(m);
+        if (m.Kind == MovementKind.Sale)
+        {
+            Customers.Add(m.CustomerHash);
+        }
+    }
+
+    public void Add(Cell other)
+    {
+        Tally.Add(other.Tally);
+        Customers.UnionWith(other.Customers);
+    }
+
+    public Figures ToFigures() => new(Tally, Customers.Estimate());
+
+    public void WriteTo(BinaryWriter w)
+    {
+        w.Write(Tally.Gross);
+        w.Write(Tally.Refunds);
+        w.Write(Tally.Orders);
+        w.Write(Tally.Items);
+        w.Write(Tally.ItemsReturned);
+        w.Write(Tally.WeightGrams);
+        Customers.WriteTo(w);
+    }
+
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            WriteTo(w);
+        }
+
+        return stream.ToArray();
+    }
+
+    public static Cell FromBytes(byte[] bytes)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes));
+        return ReadFrom(r);
+    }
+
+    public static Cell ReadFrom(BinaryReader r) => new()
+    {
+        Tally = new Tally(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64()),
+        Customers = DistinctSketch.ReadFrom(r),
+    };
+}
+
+/// <summary>Figures as answered: the tally plus the distinct-customer estimate.</summary>
+public readonly record struct Figures(Tally Tally, long Customers)
+{
+    public static readonly Figures Zero = default;
+}

@@ -1,0 +1,32 @@
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Rollup;
+using Villages.Gateway.Contract;
+
+namespace Villages.Gateway.Operations;
+
+/// <summary>POST /api/admin/settle, /health and /alive.</summary>
+public static class OperationsEndpoints
+{
+    public static void MapOperations(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/admin/settle", async (IGrainFactory grains) =>
+        {
+            await Task.WhenAll(Enumerable.Range(0, LedgerPartition.Count).Select(i => grains.GetGrain<ILedgerGrain>(i).Settle()));
+            return Results.Ok(new SettledJson(true, Times.AsOf(await grains.GetGrain<IFreshnessGrain>(0).AsOf())));
+        }).WithTags("Operations").WithSummary("Returns once every level reflects every line acknowledged before the call");
+
+        app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Operations");
+        app.MapGet("/health", async (IGrainFactory grains, CancellationToken aborted) =>
+        {
+            try
+            {
+                await grains.GetGrain<IFreshnessGrain>(0).AsOf().WaitAsync(TimeSpan.FromSeconds(5), aborted);
+                return Results.Ok(new { status = "healthy" });
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !aborted.IsCancellationRequested)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: e.Message);
+            }
+        }).WithTags("Operations");
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Logging;
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Queries;
+using Villages.Abstractions.Rollup;
+using Villages.Domain.Figures;
+using Villages.Grains.Journal;
+
+namespace Villages.Grains.Figures;
+
+/// <summary>
+/// A grain that owns figures over time: a seller, or a region from village to nation. Its figures are what the
+/// journal holds for its scope; it keeps them in memory, checkpoints them with per-ledger watermarks, and on
+/// activation reads from the journal whatever its checkpoint lacks. Ledgers then keep it current with deltas.
+/// </summary>
+public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJournal journal, ILogger logger) : Grain, IRollupTarget
+{
+    private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(5);
+
+    private long[] _applied = new long[LedgerPartition.Count];
+    private bool _dirty;
+
+    protected FiguresBook Book { get; private set; } = new();
+
+    protected IJournal Journal => journal;
+
+    protected abstract JournalScope Scope { get; }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Book = FiguresBook.FromBytes(state.State.Book);
+        if (state.State.Applied.Length == LedgerPartition.Count)
+        {
+            _applied = (long[])state.State.Applied.Clone();
+        }
+
+        await CatchUp();
+        this.RegisterGrainTimer(_ => Checkpoint(), new GrainTimerCreationOptions { DueTime = CheckpointPeriod, Period = CheckpointPeriod });
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
+
+    public async Task Apply(RollupDelta delta)
+    {
+        var applied = _applied[delta.Ledger];
+        if (delta.ToSeq <= applied)
+        {
+            return; // A resend of what this grain already has.
+        }
+
+        if (delta.FromSeq >= applied)
+        {
+            foreach (var entry in delta.Entries)
+            {
+                Book.Apply(entry.ToMovement());
+            }
+        }
+        else
+        {
+            // Part of this window reached us through the journal already (a catch-up after activation, or an earlier
+            // attempt of the same window); take exactly the part we lack from the journal instead.
+            foreach (var entry in await journal.Read(Scope, delta.Ledger, applied, delta.ToSeq))
+            {
+                Book.Apply(entry.ToMovement());
+            }
+        }
+
+        _applied[delta.Ledger] = delta.ToSeq;
+        _dirty = true;
+    }
+
+    public Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request) =>
+        Task.FromResult<IReadOnlyList<SeriesPointView>>(
+            Book.SeriesCells(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToView()).ToList());
+
+    public Task<IReadOnlyList<byte[]>> SeriesCells(SeriesRequest request) =>
+        Task.FromResult<IReadOnlyList<byte[]>>(
+            Book.SeriesCells(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToBytes()).ToList());
+
+    public Task<FiguresView> Totals(DateTime? from, DateTime? to) => Task.FromResult(RangeTotal(from, to).ToView());
+
+    public Task<byte[]> RangeCell(DateTime? from, DateTime? to) => Task.FromResult(RangeTotal(from, to).ToBytes());
+
+    protected Cell RangeTotal(DateTime? from, DateTime? to)
+    {
+        if (from is null && to is null)
+        {
+            return Book.Lifetime;
+        }
+
+        var (a, b) = Conversions.Bounds(from, to);
+        return Book.Sum(a, b, Slice.Everything);
+    }
+
+    protected Task<DateTimeOffset> AsOf() => GrainFactory.GetGrain<IFreshnessGrain>(0).AsOf();
+
+    private async Task CatchUp()
+    {
+        var positions = await journal.LedgerPositions();
+        if (_applied.All(a => a == 0))
+        {
+            // No checkpoint yet: one pass over the scope's rows, each counted only if its batch is within the positions read above.
+            foreach (var (ledger, seq, entry) in await journal.ReadAll(Scope))
+            {
+                if (seq <= positions[ledger])
+                {
+                    Book.Apply(entry.ToMovement());
+                    _dirty = true;
+                }
+            }
+
+            _applied = positions;
+            return;
+        }
+
+        for (var ledger = 0; ledger < positions.Length; ledger++)
+        {
+            if (positions[ledger] > _applied[ledger])
+            {
+                foreach (var entry in await journal.Read(Scope, ledger, _applied[ledger], positions[ledger]))
+                {
+                    Book.Apply(entry.ToMovement());
+                    _dirty = true;
+                }
+
+                _applied[ledger] = positions[ledger];
+            }
+        }
+    }
+
+    private async Task Checkpoint()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        state.State.Book = Book.ToBytes();
+        state.State.Applied = (long[])_applied.Clone();
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            _dirty = true;
+            logger.LogWarning(e, "Checkpoint of {Grain} failed; the journal still holds everything, it will be retried", this.GetPrimaryKeyString());
+        }
+    }
+}

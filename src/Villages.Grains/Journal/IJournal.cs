@@ -1,0 +1,58 @@
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Registry;
+using Villages.Abstractions.Rollup;
+using Villages.Domain.Income;
+
+namespace Villages.Grains.Journal;
+
+/// <summary>
+/// The durable record of everything acknowledged: seller registrations, sale and refund lines with the ledger
+/// batch (ledger, seq) that accepted them, income records and region names. It is the source of truth the
+/// figures grains are rebuilt from; each Append* call is one transaction, and returns only once it is committed.
+/// </summary>
+public interface IJournal
+{
+    Task<SellerRecord?> FindSeller(string sellerId);
+
+    Task<RegistrationOutcome> RegisterSeller(SellerProfile profile);
+
+    /// <summary>The last batch number ledger <paramref name="ledger"/> committed (0 before any).</summary>
+    Task<long> LastSequence(int ledger);
+
+    /// <summary>Stores the sales under batch <paramref name="seq"/>; true at each position whose key was new.</summary>
+    Task<bool[]> AppendSales(int ledger, long seq, IReadOnlyList<(SaleEntry Sale, SellerRecord Seller)> sales);
+
+    /// <summary>Checks each refund against what is left of its sale and stores those that fit, under batch <paramref name="seq"/>.</summary>
+    Task<(RefundCheck[] Checks, RollupEntry?[] Accepted, string[] VillageCodes)> AppendRefunds(int ledger, long seq, IReadOnlyList<RefundEntry> refunds);
+
+    /// <summary>Stores income records (later replaces earlier); true where something changed.</summary>
+    Task<bool[]> AppendIncome(IReadOnlyList<IncomeEntry> income);
+
+    /// <summary>Rows of one ledger with seq in (afterSeq, uptoSeq] that belong to the scope, for rebuilding figures.</summary>
+    Task<List<RollupEntry>> Read(JournalScope scope, int ledger, long afterSeq, long uptoSeq);
+
+    /// <summary>The last committed batch of every ledger, indexed by ledger.</summary>
+    Task<long[]> LedgerPositions();
+
+    /// <summary>Every row of the scope with the batch that accepted it, for a grain that has no figures yet.</summary>
+    Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadAll(JournalScope scope);
+
+    /// <summary>Rows of one ledger's batches (afterSeq, uptoSeq] with where they roll up to, for a ledger resuming its roll-up.</summary>
+    Task<List<RoutedEntry>> ReadBatches(int ledger, long afterSeq, long uptoSeq);
+
+    Task<long> CountSellers(JournalScope scope);
+
+    Task<IReadOnlyList<HouseholdIncome>> Households(IReadOnlyList<JournalScope> scopes, int year);
+
+    Task<string?> RegionName(string code);
+
+    Task SetRegionName(string code, string name);
+
+    Task ImportRegions(IEnumerable<(string Code, string Name)> regions);
+
+    /// <summary>Codes of the regions directly below <paramref name="code"/> that are named or have sellers.</summary>
+    Task<IReadOnlyList<string>> ChildRegions(string code);
+
+    /// <summary>Whether anything is known under the region: a name or a seller.</summary>
+    Task<bool> RegionExists(string code);
+}

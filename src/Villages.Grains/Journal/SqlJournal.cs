@@ -1,0 +1,468 @@
+using System.Data.Common;
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Registry;
+using Villages.Abstractions.Rollup;
+using Villages.Domain.Hashing;
+using Villages.Domain.Income;
+using Villages.Domain.Regions;
+using Villages.Domain.Time;
+
+namespace Villages.Grains.Journal;
+
+/// <summary>
+/// The journal in any SQL database an ADO.NET provider reaches (SQLite embedded, PostgreSQL in a cluster); the
+/// statements below are the common subset both speak. The schema lives in silo-config/sql.
+/// </summary>
+public sealed class SqlJournal(JournalDatabase database) : IJournal
+{
+    private const string EntryColumns = "kind, hour, platform, category, product, amount_fen, quantity, weight_g, customer_hash";
+
+    public async Task<SellerRecord?> FindSeller(string sellerId)
+    {
+        await using var c = await database.Open();
+        await using var cmd = c.Command(
+            "SELECT seller_id, name, village_code, kind, members, has_sales FROM villages_sellers WHERE seller_id = @id",
+            ("id", sellerId));
+        await using var r = await cmd.ExecuteReaderAsync();
+        return await r.ReadAsync() ? ReadSeller(r) : null;
+    }
+
+    public async Task<RegistrationOutcome> RegisterSeller(SellerProfile p)
+    {
+        await using var c = await database.Open();
+        await using var tx = await c.BeginTransactionAsync();
+        SellerRecord? existing;
+        await using (var find = c.Command(
+            "SELECT seller_id, name, village_code, kind, members, has_sales FROM villages_sellers WHERE seller_id = @id",
+            ("id", p.SellerId)))
+        {
+            find.Transaction = tx;
+            await using var r = await find.ExecuteReaderAsync();
+            existing = await r.ReadAsync() ? ReadSeller(r) : null;
+        }
+
+        if (existing is not null && existing.ToProfile() == p)
+        {
+            return RegistrationOutcome.Unchanged;
+        }
+
+        if (existing is { HasSales: true } && existing.VillageCode != p.VillageCode)
+        {
+            return RegistrationOutcome.WouldMoveSellerWithSales;
+        }
+
+        await using (var upsert = c.Command(
+            """
+            INSERT INTO villages_sellers (seller_id, name, village_code, kind, members, has_sales)
+            VALUES (@id, @name, @village, @kind, @members, 0)
+            ON CONFLICT (seller_id) DO UPDATE SET name = excluded.name, village_code = excluded.village_code,
+                kind = excluded.kind, members = excluded.members
+            """,
+            ("id", p.SellerId), ("name", p.Name), ("village", p.VillageCode), ("kind", (int)p.Kind), ("members", p.Members)))
+        {
+            upsert.Transaction = tx;
+            await upsert.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        return existing is null ? RegistrationOutcome.Created : RegistrationOutcome.Updated;
+    }
+
+    public async Task<long> LastSequence(int ledger)
+    {
+        await using var c = await database.Open();
+        await using var cmd = c.Command("SELECT last_seq FROM villages_ledgers WHERE ledger = @l", ("l", ledger));
+        return await cmd.ExecuteScalarAsync() is { } v and not DBNull ? Convert.ToInt64(v) : 0;
+    }
+
+    public async Task<bool[]> AppendSales(int ledger, long seq, IReadOnlyList<(SaleEntry Sale, SellerRecord Seller)> sales)
+    {
+        var accepted = new bool[sales.Count];
+        await using var c = await database.Open();
+        await using var tx = await c.BeginTransactionAsync();
+        await using var insert = c.Command(
+            """
+            INSERT INTO villages_entries (kind, platform, entry_id, ledger, seq, seller_id, village_code, hour, year,
+                category, product, quantity, weight_g, amount_fen, customer_hash)
+            VALUES (1, @platform, @id, @ledger, @seq, @seller, @village, @hour, @year,
+                @category, @product, @quantity, @weight, @amount, @customer)
+            ON CONFLICT DO NOTHING
+            """,
+            ("platform", 0), ("id", ""), ("ledger", ledger), ("seq", seq), ("seller", ""), ("village", ""), ("hour", 0),
+            ("year", 0), ("category", 0), ("product", ""), ("quantity", 0L), ("weight", 0L), ("amount", 0L), ("customer", 0L));
+        insert.Transaction = tx;
+        var p = insert.Parameters;
+        var anyAccepted = false;
+        var newSellers = new HashSet<string>();
+        for (var i = 0; i < sales.Count; i++)
+        {
+            var (s, seller) = sales[i];
+            p["@platform"].Value = (int)s.Platform;
+            p["@id"].Value = s.SaleId;
+            p["@seller"].Value = s.SellerId;
+            p["@village"].Value = seller.VillageCode;
+            p["@hour"].Value = Cst.HourOf(s.Time);
+            p["@year"].Value = Cst.WallClock(s.Time).Year;
+            p["@category"].Value = (int)s.Category;
+            p["@product"].Value = s.Product;
+            p["@quantity"].Value = s.Quantity;
+            p["@weight"].Value = s.WeightGrams;
+            p["@amount"].Value = s.AmountFen;
+            p["@customer"].Value = unchecked((long)CustomerHash.Of(s.Customer));
+            accepted[i] = await insert.ExecuteNonQueryAsync() == 1;
+            anyAccepted |= accepted[i];
+            if (accepted[i] && !seller.HasSales)
+            {
+                newSellers.Add(s.SellerId);
+            }
+        }
+
+        foreach (var sellerId in newSellers)
+        {
+            await using var mark = c.Command("UPDATE villages_sellers SET has_sales = 1 WHERE seller_id = @id", ("id", sellerId));
+            mark.Transaction = tx;
+            await mark.ExecuteNonQueryAsync();
+        }
+
+        if (anyAccepted)
+        {
+            await AdvanceLedger(c, tx, ledger, seq);
+        }
+
+        await tx.CommitAsync();
+        return accepted;
+    }
+
+    public async Task<(RefundCheck[] Checks, RollupEntry?[] Accepted, string[] VillageCodes)> AppendRefunds(
+        int ledger, long seq, IReadOnlyList<RefundEntry> refunds)
+    {
+        var checks = new RefundCheck[refunds.Count];
+        var accepted = new RollupEntry?[refunds.Count];
+        var villages = new string[refunds.Count];
+        await using var c = await database.Open();
+        await using var tx = await c.BeginTransactionAsync();
+        var anyAccepted = false;
+        for (var i = 0; i < refunds.Count; i++)
+        {
+            var r = refunds[i];
+            await using (var dup = c.Command(
+                "SELECT 1 FROM villages_entries WHERE kind = 2 AND platform = @p AND entry_id = @id",
+                ("p", (int)r.Platform), ("id", r.RefundId)))
+            {
+                dup.Transaction = tx;
+                if (await dup.ExecuteScalarAsync() is not null)
+                {
+                    checks[i] = new RefundCheck(RefundOutcome.Duplicate, 0, 0);
+                    continue;
+                }
+            }
+
+            string seller, village, product;
+            int category;
+            long amountLeft, quantityLeft;
+            await using (var sale = c.Command(
+                """
+                SELECT seller_id, village_code, category, product, amount_fen - refunded_fen, quantity - refunded_qty
+                FROM villages_entries WHERE kind = 1 AND platform = @p AND entry_id = @id
+                """,
+                ("p", (int)r.Platform), ("id", r.SaleId)))
+            {
+                sale.Transaction = tx;
+                await using var row = await sale.ExecuteReaderAsync();
+                if (!await row.ReadAsync())
+                {
+                    checks[i] = new RefundCheck(RefundOutcome.UnknownSale, 0, 0);
+                    continue;
+                }
+
+                (seller, village, category, product, amountLeft, quantityLeft) =
+                    (row.GetString(0), row.GetString(1), row.GetInt32(2), row.GetString(3), row.GetInt64(4), row.GetInt64(5));
+            }
+
+            var outcome = seller != r.SellerId ? RefundOutcome.OtherSellersSale
+                : r.AmountFen > amountLeft ? RefundOutcome.ExceedsAmountLeft
+                : r.Quantity > quantityLeft ? RefundOutcome.ExceedsQuantityLeft
+                : RefundOutcome.Accepted;
+            checks[i] = new RefundCheck(outcome, amountLeft, quantityLeft);
+            if (outcome != RefundOutcome.Accepted)
+            {
+                continue;
+            }
+
+            var hour = Cst.HourOf(r.Time);
+            await using (var insert = c.Command(
+                """
+                INSERT INTO villages_entries (kind, platform, entry_id, ledger, seq, seller_id, village_code, hour, year,
+                    category, product, quantity, weight_g, amount_fen, customer_hash, sale_id)
+                VALUES (2, @p, @id, @ledger, @seq, @seller, @village, @hour, @year, @category, @product, @quantity, 0, @amount, 0, @sale)
+                """,
+                ("p", (int)r.Platform), ("id", r.RefundId), ("ledger", ledger), ("seq", seq), ("seller", seller), ("village", village),
+                ("hour", hour), ("year", Cst.WallClock(r.Time).Year), ("category", category), ("product", product),
+                ("quantity", r.Quantity), ("amount", r.AmountFen), ("sale", r.SaleId)))
+            {
+                insert.Transaction = tx;
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await using (var update = c.Command(
+                """
+                UPDATE villages_entries SET refunded_fen = refunded_fen + @amount, refunded_qty = refunded_qty + @quantity
+                WHERE kind = 1 AND platform = @p AND entry_id = @id
+                """,
+                ("amount", r.AmountFen), ("quantity", r.Quantity), ("p", (int)r.Platform), ("id", r.SaleId)))
+            {
+                update.Transaction = tx;
+                await update.ExecuteNonQueryAsync();
+            }
+
+            accepted[i] = new RollupEntry(2, hour, r.Platform, (byte)category, product, r.AmountFen, r.Quantity, 0, 0);
+            villages[i] = village;
+            anyAccepted = true;
+        }
+
+        if (anyAccepted)
+        {
+            await AdvanceLedger(c, tx, ledger, seq);
+        }
+
+        await tx.CommitAsync();
+        return (checks, accepted, villages);
+    }
+
+    public async Task<bool[]> AppendIncome(IReadOnlyList<IncomeEntry> income)
+    {
+        var changed = new bool[income.Count];
+        await using var c = await database.Open();
+        await using var tx = await c.BeginTransactionAsync();
+        await using var upsert = c.Command(
+            """
+            INSERT INTO villages_income (seller_id, year, source, amount_fen) VALUES (@seller, @year, @source, @amount)
+            ON CONFLICT (seller_id, year, source) DO UPDATE SET amount_fen = excluded.amount_fen
+            WHERE villages_income.amount_fen <> excluded.amount_fen
+            """,
+            ("seller", ""), ("year", 0), ("source", ""), ("amount", 0L));
+        upsert.Transaction = tx;
+        for (var i = 0; i < income.Count; i++)
+        {
+            var e = income[i];
+            upsert.Parameters["@seller"].Value = e.SellerId;
+            upsert.Parameters["@year"].Value = e.Year;
+            upsert.Parameters["@source"].Value = e.Source;
+            upsert.Parameters["@amount"].Value = e.AmountFen;
+            changed[i] = await upsert.ExecuteNonQueryAsync() == 1;
+        }
+
+        await tx.CommitAsync();
+        return changed;
+    }
+
+    public async Task<List<RollupEntry>> Read(JournalScope scope, int ledger, long afterSeq, long uptoSeq)
+    {
+        var (filter, args) = Filter(scope);
+        await using var c = await database.Open();
+        await using var cmd = c.Command(
+            $"SELECT {EntryColumns} FROM villages_entries WHERE ledger = @ledger AND seq > @after AND seq <= @upto{filter}",
+            [("ledger", ledger), ("after", afterSeq), ("upto", uptoSeq), .. args]);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = new List<RollupEntry>();
+        while (await r.ReadAsync())
+        {
+            rows.Add(ReadEntry(r));
+        }
+
+        return rows;
+    }
+
+    public async Task<long[]> LedgerPositions()
+    {
+        var positions = new long[LedgerPartition.Count];
+        await using var c = await database.Open();
+        await using var cmd = c.Command("SELECT ledger, last_seq FROM villages_ledgers");
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            positions[r.GetInt32(0)] = r.GetInt64(1);
+        }
+
+        return positions;
+    }
+
+    public async Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadAll(JournalScope scope)
+    {
+        var (filter, args) = Filter(scope);
+        await using var c = await database.Open();
+        await using var cmd = c.Command($"SELECT {EntryColumns}, ledger, seq FROM villages_entries WHERE 1 = 1{filter}", args);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = new List<(int, long, RollupEntry)>();
+        while (await r.ReadAsync())
+        {
+            rows.Add((r.GetInt32(9), r.GetInt64(10), ReadEntry(r)));
+        }
+
+        return rows;
+    }
+
+    public async Task<List<RoutedEntry>> ReadBatches(int ledger, long afterSeq, long uptoSeq)
+    {
+        await using var c = await database.Open();
+        await using var cmd = c.Command(
+            $"SELECT {EntryColumns}, seller_id, village_code FROM villages_entries WHERE ledger = @ledger AND seq > @after AND seq <= @upto",
+            ("ledger", ledger), ("after", afterSeq), ("upto", uptoSeq));
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = new List<RoutedEntry>();
+        while (await r.ReadAsync())
+        {
+            rows.Add(new RoutedEntry(ReadEntry(r), r.GetString(9), r.GetString(10)));
+        }
+
+        return rows;
+    }
+
+    public async Task<long> CountSellers(JournalScope scope)
+    {
+        var (filter, args) = Filter(scope);
+        await using var c = await database.Open();
+        await using var cmd = c.Command($"SELECT COUNT(*) FROM villages_sellers WHERE 1 = 1{filter}", args);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    public async Task<IReadOnlyList<HouseholdIncome>> Households(IReadOnlyList<JournalScope> scopes, int year)
+    {
+        var result = new List<HouseholdIncome>();
+        await using var c = await database.Open();
+        foreach (var scope in scopes)
+        {
+            var (filter, args) = Filter(scope, "s.");
+            await using var cmd = c.Command(
+                $"""
+                SELECT s.members,
+                  COALESCE((SELECT SUM(CASE WHEN e.kind = 1 THEN e.amount_fen ELSE -e.amount_fen END) FROM villages_entries e
+                            WHERE e.seller_id = s.seller_id AND e.year = @year), 0)
+                  + COALESCE((SELECT SUM(i.amount_fen) FROM villages_income i WHERE i.seller_id = s.seller_id AND i.year = @year), 0),
+                  COALESCE((SELECT SUM(CASE WHEN e.kind = 1 THEN e.amount_fen ELSE -e.amount_fen END) FROM villages_entries e
+                            WHERE e.seller_id = s.seller_id AND e.year = @previous), 0)
+                  + COALESCE((SELECT SUM(i.amount_fen) FROM villages_income i WHERE i.seller_id = s.seller_id AND i.year = @previous), 0)
+                FROM villages_sellers s WHERE s.kind = 0{filter}
+                """,
+                [("year", year), ("previous", year - 1), .. args]);
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                result.Add(new HouseholdIncome(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2)));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<string?> RegionName(string code)
+    {
+        await using var c = await database.Open();
+        await using var cmd = c.Command("SELECT name FROM villages_regions WHERE code = @code", ("code", code));
+        return await cmd.ExecuteScalarAsync() as string;
+    }
+
+    public async Task SetRegionName(string code, string name)
+    {
+        await using var c = await database.Open();
+        await using var cmd = c.Command(
+            "INSERT INTO villages_regions (code, name) VALUES (@code, @name) ON CONFLICT (code) DO UPDATE SET name = excluded.name",
+            ("code", code), ("name", name));
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async Task ImportRegions(IEnumerable<(string Code, string Name)> regions)
+    {
+        await using var c = await database.Open();
+        await using var tx = await c.BeginTransactionAsync();
+        await using var cmd = c.Command(
+            "INSERT INTO villages_regions (code, name) VALUES (@code, @name) ON CONFLICT (code) DO NOTHING",
+            ("code", ""), ("name", ""));
+        cmd.Transaction = tx;
+        foreach (var (code, name) in regions)
+        {
+            cmd.Parameters["@code"].Value = code;
+            cmd.Parameters["@name"].Value = name;
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+    }
+
+    public async Task<IReadOnlyList<string>> ChildRegions(string code)
+    {
+        var length = RegionCode.ChildLength(code);
+        if (length == 0)
+        {
+            return [];
+        }
+
+        var (filter, args) = Filter(JournalScope.ForRegion(code), "", "code");
+        var (sellerFilter, _) = Filter(JournalScope.ForRegion(code));
+        await using var c = await database.Open();
+        await using var cmd = c.Command(
+            $"""
+            SELECT code FROM villages_regions WHERE LENGTH(code) = @length{filter} AND code <> 'CN'
+            UNION
+            SELECT DISTINCT SUBSTR(village_code, 1, @length) FROM villages_sellers WHERE 1 = 1{sellerFilter}
+            """,
+            [("length", length), .. args]);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var children = new List<string>();
+        while (await r.ReadAsync())
+        {
+            children.Add(r.GetString(0));
+        }
+
+        children.Sort(StringComparer.Ordinal);
+        return children;
+    }
+
+    public async Task<bool> RegionExists(string code)
+    {
+        if (code == RegionCode.Nation)
+        {
+            return true;
+        }
+
+        if (await RegionName(code) is not null)
+        {
+            return true;
+        }
+
+        var (filter, args) = Filter(JournalScope.ForRegion(code));
+        await using var c = await database.Open();
+        await using var cmd = c.Command($"SELECT 1 FROM villages_sellers WHERE 1 = 1{filter} LIMIT 1", args);
+        return await cmd.ExecuteScalarAsync() is not null;
+    }
+
+    private static async Task AdvanceLedger(DbConnection c, DbTransaction tx, int ledger, long seq)
+    {
+        await using var cmd = c.Command(
+            "INSERT INTO villages_ledgers (ledger, last_seq) VALUES (@l, @s) ON CONFLICT (ledger) DO UPDATE SET last_seq = excluded.last_seq",
+            ("l", ledger), ("s", seq));
+        cmd.Transaction = tx;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static RollupEntry ReadEntry(DbDataReader r) => new(
+        (byte)r.GetInt32(0), r.GetInt32(1), (byte)r.GetInt32(2), (byte)r.GetInt32(3), r.GetString(4),
+        r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), unchecked((ulong)r.GetInt64(8)));
+
+    private static SellerRecord ReadSeller(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), (SellerKind)r.GetInt32(3), r.GetInt32(4), r.GetInt32(5) != 0);
+
+    /// <summary>
+    /// A region is a range of village codes: [prefix, prefix + "~"), since '~' sorts after every digit
+    /// (the schema gives village codes a byte-wise collation so that this holds in every database).
+    /// </summary>
+    private static (string Sql, (string, object)[] Args) Filter(JournalScope scope, string alias = "", string column = "village_code") =>
+        scope switch
+        {
+            JournalScope.OfSeller s => ($" AND {alias}seller_id = @scopeSeller", [("scopeSeller", s.SellerId)]),
+            JournalScope.UnderRegion r => (
+                $" AND {alias}{column} >= @scopeFrom AND {alias}{column} < @scopeTo",
+                [("scopeFrom", r.CodePrefix), ("scopeTo", r.CodePrefix + "~")]),
+            _ => ("", []),
+        };
+}

@@ -1,0 +1,326 @@
+using Microsoft.Extensions.Logging;
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Queries;
+using Villages.Abstractions.Registry;
+using Villages.Abstractions.Rollup;
+using Villages.Domain.Money;
+using Villages.Domain.Time;
+using Villages.Grains.Journal;
+
+namespace Villages.Grains.Ledger;
+
+/// <summary>
+/// A partition of the sales ledger (see docs/architecture.md). Calls are taken one at a time, so batch numbers,
+/// refund checks and registrations of its sellers never race. Each call is one journal transaction and is
+/// acknowledged only after it commits; the roll-up to figures grains runs on a timer, interleaved with ingest.
+/// </summary>
+public sealed class LedgerGrain(
+    [PersistentState("ledger", StorageNames.Villages)] IPersistentState<LedgerState> state,
+    IJournal journal,
+    ILogger<LedgerGrain> logger) : Grain, ILedgerGrain
+{
+    private static readonly TimeSpan RollupPeriod = TimeSpan.FromMilliseconds(200);
+
+    private readonly Dictionary<string, SellerRecord> _sellers = new(StringComparer.Ordinal);
+    private List<RoutedEntry> _pending = [];
+    private DateTimeOffset? _oldestPendingAck;
+    private long _lastSeq;
+    private Task _rollup = Task.CompletedTask;
+
+    private int Id => (int)this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _lastSeq = await journal.LastSequence(Id);
+        if (_lastSeq > state.State.RolledUpThrough)
+        {
+            // Acknowledged before a crash or a move, but not yet rolled up: send it again; targets drop what they have.
+            _pending = await journal.ReadBatches(Id, state.State.RolledUpThrough, _lastSeq);
+            _oldestPendingAck = DateTimeOffset.UtcNow;
+        }
+
+        this.RegisterGrainTimer(
+            _ => RollUpNow(),
+            new GrainTimerCreationOptions { DueTime = RollupPeriod, Period = RollupPeriod, Interleave = true });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RollUpNow();
+        }
+        catch (Exception e)
+        {
+            // Nothing is lost: the journal holds it and the next activation re-sends it.
+            logger.LogWarning(e, "Ledger {Ledger} deactivates with {Count} lines not yet rolled up", Id, _pending.Count);
+        }
+    }
+
+    public Task Wake() => Task.CompletedTask;
+
+    public async Task Settle()
+    {
+        for (var attempt = 0; _pending.Count > 0; attempt++)
+        {
+            try
+            {
+                await RollUpNow();
+            }
+            catch (Exception) when (attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    public async Task<RegistrationOutcome> RegisterSeller(SellerProfile profile)
+    {
+        _sellers.Remove(profile.SellerId);
+        return await journal.RegisterSeller(profile);
+    }
+
+    public async Task<LedgerReceipt> RecordSales(IReadOnlyList<SaleEntry> sales)
+    {
+        var rejected = new List<Rejection>();
+        var known = new List<(SaleEntry Sale, SellerRecord Seller)>(sales.Count);
+        foreach (var sale in sales)
+        {
+            if (await Seller(sale.SellerId) is { } seller)
+            {
+                known.Add((sale, seller));
+            }
+            else
+            {
+                rejected.Add(UnknownSeller(sale.Index, sale.SaleId, sale.SellerId));
+            }
+        }
+
+        if (known.Count == 0)
+        {
+            return new LedgerReceipt(0, 0, rejected);
+        }
+
+        var seq = _lastSeq + 1;
+        var accepted = await Journaled(() => journal.AppendSales(Id, seq, known));
+        var routed = new List<RoutedEntry>();
+        for (var i = 0; i < known.Count; i++)
+        {
+            if (accepted[i])
+            {
+                var (s, seller) = known[i];
+                routed.Add(new RoutedEntry(
+                    new RollupEntry(1, Cst.HourOf(s.Time), s.Platform, s.Category, s.Product, s.AmountFen, s.Quantity, s.WeightGrams, Domain.Hashing.CustomerHash.Of(s.Customer)),
+                    s.SellerId,
+                    seller.VillageCode));
+                _sellers[s.SellerId] = seller with { HasSales = true };
+            }
+        }
+
+        Committed(seq, routed);
+        return new LedgerReceipt(routed.Count, known.Count - routed.Count, rejected);
+    }
+
+    public async Task<LedgerReceipt> RecordRefunds(IReadOnlyList<RefundEntry> refunds)
+    {
+        var rejected = new List<Rejection>();
+        var known = new List<RefundEntry>(refunds.Count);
+        foreach (var refund in refunds)
+        {
+            if (await Seller(refund.SellerId) is not null)
+            {
+                known.Add(refund);
+            }
+            else
+            {
+                rejected.Add(UnknownSeller(refund.Index, refund.RefundId, refund.SellerId));
+            }
+        }
+
+        if (known.Count == 0)
+        {
+            return new LedgerReceipt(0, 0, rejected);
+        }
+
+        var seq = _lastSeq + 1;
+        var (checks, entries, villages) = await Journaled(() => journal.AppendRefunds(Id, seq, known));
+        var routed = new List<RoutedEntry>();
+        var duplicates = 0;
+        for (var i = 0; i < known.Count; i++)
+        {
+            var r = known[i];
+            switch (checks[i].Outcome)
+            {
+                case RefundOutcome.Accepted:
+                    routed.Add(new RoutedEntry(entries[i]!, r.SellerId, villages[i]));
+                    break;
+                case RefundOutcome.Duplicate:
+                    duplicates++;
+                    break;
+                default:
+                    rejected.Add(RefundRejection(r, checks[i]));
+                    break;
+            }
+        }
+
+        Committed(seq, routed);
+        return new LedgerReceipt(routed.Count, duplicates, rejected);
+    }
+
+    public async Task<LedgerReceipt> RecordIncome(IReadOnlyList<IncomeEntry> income)
+    {
+        var rejected = new List<Rejection>();
+        var known = new List<IncomeEntry>(income.Count);
+        foreach (var record in income)
+        {
+            if (await Seller(record.SellerId) is not null)
+            {
+                known.Add(record);
+            }
+            else
+            {
+                rejected.Add(UnknownSeller(record.Index, record.SellerId, record.SellerId));
+            }
+        }
+
+        var changed = known.Count == 0 ? [] : await Journaled(() => journal.AppendIncome(known));
+        var accepted = changed.Count(c => c);
+        return new LedgerReceipt(accepted, known.Count - accepted, rejected);
+    }
+
+    private async Task<SellerRecord?> Seller(string sellerId)
+    {
+        if (_sellers.TryGetValue(sellerId, out var cached))
+        {
+            return cached;
+        }
+
+        var found = await journal.FindSeller(sellerId);
+        if (found is not null)
+        {
+            _sellers[sellerId] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A journal failure leaves this activation unsure whether its batch committed; it steps aside so the next
+    /// activation starts again from what the journal holds.
+    /// </summary>
+    private async Task<T> Journaled<T>(Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private void Committed(long seq, List<RoutedEntry> routed)
+    {
+        if (routed.Count == 0)
+        {
+            return;
+        }
+
+        _lastSeq = seq;
+        if (_pending.Count == 0)
+        {
+            _oldestPendingAck = DateTimeOffset.UtcNow;
+            _ = ReportFreshness();
+        }
+
+        _pending.AddRange(routed);
+    }
+
+    private Task RollUpNow()
+    {
+        _rollup = RollUpAfter(_rollup);
+        return _rollup;
+    }
+
+    private async Task RollUpAfter(Task previous)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // The previous attempt put its lines back; this one retries them.
+        }
+
+        await RollUpOnce();
+    }
+
+    private async Task RollUpOnce()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var lines = _pending;
+        var from = state.State.RolledUpThrough;
+        var to = _lastSeq;
+        _pending = [];
+        var batch = new RollupBatch();
+        foreach (var line in lines)
+        {
+            batch.Add(line);
+        }
+
+        try
+        {
+            var sends = new List<Task>(batch.Sellers.Count + batch.Regions.Count);
+            foreach (var (sellerId, entries) in batch.Sellers)
+            {
+                sends.Add(GrainFactory.GetGrain<ISellerGrain>(sellerId).Apply(new RollupDelta(Id, from, to, entries)));
+            }
+
+            foreach (var (code, entries) in batch.Regions)
+            {
+                sends.Add(GrainFactory.GetGrain<IRegionGrain>(code).Apply(new RollupDelta(Id, from, to, entries)));
+            }
+
+            await Task.WhenAll(sends);
+        }
+        catch (Exception e)
+        {
+            // Some targets may have applied (from, to]; the retry sends a window that starts at the same 'from',
+            // which they recognise as overlapping and repair from the journal instead of counting twice.
+            lines.AddRange(_pending);
+            _pending = lines;
+            logger.LogWarning(e, "Ledger {Ledger} could not roll up batches ({From}, {To}]; will retry", Id, from, to);
+            throw;
+        }
+
+        state.State.RolledUpThrough = to;
+        await state.WriteStateAsync();
+        if (_pending.Count == 0)
+        {
+            _oldestPendingAck = null;
+        }
+
+        await ReportFreshness();
+    }
+
+    private Task ReportFreshness() =>
+        GrainFactory.GetGrain<IFreshnessGrain>(0).Pending(Id, _pending.Count == 0 ? null : _oldestPendingAck);
+
+    private static Rejection UnknownSeller(int index, string id, string sellerId) =>
+        new(index, id, "sellerId", $"unknown seller '{sellerId}'; register it with PUT /api/sellers/{sellerId} first");
+
+    private static Rejection RefundRejection(RefundEntry r, RefundCheck check) => check.Outcome switch
+    {
+        RefundOutcome.UnknownSale => new(r.Index, r.RefundId, "saleId", $"no accepted sale '{r.SaleId}' on {WireNames.Platform(r.Platform)}"),
+        RefundOutcome.OtherSellersSale => new(r.Index, r.RefundId, "sellerId", $"sale '{r.SaleId}' belongs to another seller"),
+        RefundOutcome.ExceedsAmountLeft => new(r.Index, r.RefundId, "amount", $"exceeds what is left of sale '{r.SaleId}' ({Fen.ToYuan(check.AmountLeftFen)} yuan)"),
+        _ => new(r.Index, r.RefundId, "quantity", $"exceeds what is left of sale '{r.SaleId}' ({check.QuantityLeft} items)"),
+    };
+}

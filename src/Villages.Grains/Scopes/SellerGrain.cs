@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Villages.Abstractions.Queries;
+using Villages.Abstractions.Registry;
+using Villages.Domain.Income;
+using Villages.Grains.Figures;
+using Villages.Grains.Journal;
+
+namespace Villages.Grains.Scopes;
+
+/// <summary>A seller account: a farmer household, a cooperative or an enterprise, with its own figures.</summary>
+public sealed class SellerGrain(
+    [PersistentState("seller-figures", StorageNames.Villages)] IPersistentState<FiguresState> state,
+    IJournal journal,
+    PovertyLines povertyLines,
+    ILogger<SellerGrain> logger) : FiguresGrain(state, journal, logger), ISellerGrain
+{
+    private string SellerId => this.GetPrimaryKeyString();
+
+    protected override JournalScope Scope => new JournalScope.OfSeller(SellerId);
+
+    public async Task<SellerProfile?> Profile() => (await Journal.FindSeller(SellerId))?.ToProfile();
+
+    public async Task<ScopeSummary?> Summary()
+    {
+        var seller = await Journal.FindSeller(SellerId);
+        return seller is null
+            ? null
+            : new ScopeSummary(SellerId, "seller", seller.Name, seller.VillageCode, await AsOf(), Book.Lifetime.ToView(), 1);
+    }
+
+    public async Task<IncomeView> Income(int year) =>
+        IncomeReport.Of(year, await Journal.Households([Scope], year), povertyLines).ToView();
+}

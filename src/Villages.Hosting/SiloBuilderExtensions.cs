@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Villages.Domain.Income;
+using Villages.Grains;
+using Villages.Grains.Journal;
+using Villages.Hosting.Configuration;
+using Villages.Hosting.Startup;
+
+namespace Villages.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>The provider invariant under which Orleans' ADO.NET storage serves SQLite (through Microsoft.Data.Sqlite).</summary>
+    public const string OrleansSqliteInvariant = "System.Data.SQLite";
+
+    /// <summary>
+    /// Everything a Villages silo needs: grain storage through Orleans' ADO.NET provider, the journal, reference data,
+    /// and the ledger keeper. Clustering is the caller's choice (localhost for the embedded node, a test cluster, ...).
+    /// </summary>
+    public static ISiloBuilder AddVillages(this ISiloBuilder silo, VillagesSettings settings)
+    {
+        Directory.CreateDirectory(settings.DataFolder);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.Villages, o =>
+        {
+            o.Invariant = OrleansSqliteInvariant;
+            o.ConnectionString = settings.GrainStorageConnectionString;
+        });
+
+        var journal = new JournalDatabase(SqliteFactory.Instance, settings.JournalConnectionString, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
+        var povertyLines = PovertyLines.Parse(File.ReadAllText(Path.Combine(settings.ConfigFolder, "poverty-lines.csv")));
+        silo.Services.AddSingleton(settings);
+        silo.Services.AddSingleton(journal);
+        silo.Services.AddSingleton<IJournal, SqlJournal>();
+        silo.Services.AddSingleton(povertyLines);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInitializer>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LedgerKeeper>();
+        return silo;
+    }
+}
