@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Villages.Domain.Income;
 using Villages.Grains;
 using Villages.Grains.Journal;
@@ -16,16 +15,11 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// Everything a Villages silo needs: grain storage through Orleans' ADO.NET provider, the journal, reference data,
-    /// and the ledger keeper. Clustering is the caller's choice (localhost for the embedded node, a test cluster, ...).
+    /// and the ledger keeper. Clustering and cluster identity are the caller's choice (localhost for the embedded node, a test cluster, ...).
     /// </summary>
     public static ISiloBuilder AddVillages(this ISiloBuilder silo, VillagesSettings settings)
     {
         Directory.CreateDirectory(settings.DataFolder);
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = settings.ClusterId;
-            o.ServiceId = settings.ServiceId;
-        });
         silo.AddAdoNetGrainStorage(StorageNames.Villages, o =>
         {
             o.Invariant = OrleansSqliteInvariant;

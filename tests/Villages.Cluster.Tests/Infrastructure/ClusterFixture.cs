@@ -1,0 +1,52 @@
+using Orleans.TestingHost;
+using Villages.Hosting;
+using Villages.Hosting.Configuration;
+
+namespace Villages.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// A real two-silo Orleans cluster in this process, with the production silo configuration: grain state through
+/// Orleans' ADO.NET provider on SQLite and the SQLite journal, both in a fresh temporary data folder.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "villages-cluster-" + Guid.NewGuid().ToString("N"));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var settings = new VillagesSettings
+        {
+            DataFolder = DataFolder,
+            ConfigFolder = Path.Combine(AppContext.BaseDirectory, "silo-config"),
+            JournalConnectionString = $"Data Source={Path.Combine(DataFolder, "journal.db")};Pooling=True",
+            GrainStorageConnectionString = $"Data Source={Path.Combine(DataFolder, "grains.db")};Pooling=True",
+        };
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => silo.AddVillages(settings));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a pooled connection; the folder is under the temp path.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "two-silo cluster";
+}
