@@ -18,7 +18,13 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.J
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://localhost:5080");
 
 var settings = VillagesSettings.From(builder.Configuration, DataOption(args));
-builder.UseOrleans(silo => silo.UseLocalhostClustering(serviceId: settings.ServiceId, clusterId: settings.ClusterId).AddVillages(settings));
+builder.UseOrleans(silo => silo
+    .UseLocalhostClustering(
+        siloPort: builder.Configuration.GetValue("Villages:SiloPort", 11111),
+        gatewayPort: builder.Configuration.GetValue("Villages:GatewayPort", 30000),
+        serviceId: settings.ServiceId,
+        clusterId: settings.ClusterId)
+    .AddVillages(settings));
 
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Villages.Gateway.Tests.Infrastructure;
+
+/// <summary>The embedded node (silo and gateway in one process) over a fresh data folder, on free ports.</summary>
+public sealed class NodeFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "villages-http-" + Guid.NewGuid().ToString("N"));
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Villages:DataFolder", DataFolder);
+            web.UseSetting("Villages:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Villages:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Orleans:ClusterId", "http-tests-" + Guid.NewGuid().ToString("N"));
+        });
+        Client = _factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled connection may still hold a file; the folder is under the temp path.
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class NodeCollection : ICollectionFixture<NodeFixture>
+{
+    public const string Name = "embedded node";
+}
