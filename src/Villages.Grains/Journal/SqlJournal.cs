@@ -436,13 +436,23 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         return await cmd.ExecuteScalarAsync() is not null;
     }
 
+    /// <summary>
+    /// Advances the ledger's position from seq - 1 to seq, or fails the transaction: a fence, so that if two
+    /// activations of one ledger ever overlapped, the second could never number a batch the first already used.
+    /// </summary>
     private static async Task AdvanceLedger(DbConnection c, DbTransaction tx, int ledger, long seq)
     {
         await using var cmd = c.Command(
-            "INSERT INTO villages_ledgers (ledger, last_seq) VALUES (@l, @s) ON CONFLICT (ledger) DO UPDATE SET last_seq = excluded.last_seq",
-            ("l", ledger), ("s", seq));
+            """
+            INSERT INTO villages_ledgers (ledger, last_seq) VALUES (@l, @s)
+            ON CONFLICT (ledger) DO UPDATE SET last_seq = excluded.last_seq WHERE villages_ledgers.last_seq = @previous
+            """,
+            ("l", ledger), ("s", seq), ("previous", seq - 1));
         cmd.Transaction = tx;
-        await cmd.ExecuteNonQueryAsync();
+        if (await cmd.ExecuteNonQueryAsync() != 1)
+        {
+            throw new LedgerFencedException(ledger, seq);
+        }
     }
 
     private static RollupEntry ReadEntry(DbDataReader r) => new(
