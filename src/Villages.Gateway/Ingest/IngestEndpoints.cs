@@ -1,3 +1,4 @@
+using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Domain.Ingest;
 using Villages.Gateway.Contract;
@@ -67,7 +68,7 @@ public static class IngestEndpoints
             part.Add(entry);
         }
 
-        var receipts = await Task.WhenAll(byLedger.Select(p => record(grains.GetGrain<ILedgerGrain>(p.Key), p.Value)));
+        var receipts = await Task.WhenAll(byLedger.Select(p => record(grains.Ledger(p.Key), p.Value)));
         foreach (var r in receipts.SelectMany(r => r.Rejected))
         {
             rejected.Add(new RejectedLineJson(r.Index, r.Id, new Dictionary<string, string[]> { [r.Field] = [r.Message] }));

@@ -1,3 +1,4 @@
+using Villages.Abstractions;
 using Villages.Abstractions.Queries;
 using Villages.Domain.Regions;
 using Villages.Domain.Time;
@@ -19,27 +20,27 @@ public static class QueryEndpoints
         group.MapGet("/regions/{code}", (string code, HttpRequest request, IGrainFactory grains) =>
             Summary(request, Region(code, grains), $"Region '{code}'")).WithSummary("A region's lifetime totals (CN for the nation)");
         group.MapGet("/programmes/{id}", (string id, HttpRequest request, IGrainFactory grains) =>
-            Summary(request, grains.GetGrain<IProgrammeGrain>(id), $"Programme '{id}'")).WithSummary("A programme's lifetime totals");
+            Summary(request, grains.Programme(id), $"Programme '{id}'")).WithSummary("A programme's lifetime totals");
 
         group.MapGet("/sellers/{id}/series", (string id, HttpRequest request, IGrainFactory grains) =>
-            Series(request, id, grains.GetGrain<ISellerGrain>(id), $"Seller '{id}'")).WithSummary("A seller's figures by hour, day, month or year");
+            Series(request, id, grains.Seller(id), $"Seller '{id}'")).WithSummary("A seller's figures by hour, day, month or year");
         group.MapGet("/regions/{code}/series", (string code, HttpRequest request, IGrainFactory grains) =>
             Series(request, code, Region(code, grains), $"Region '{code}'")).WithSummary("A region's figures by hour, day, month or year");
         group.MapGet("/programmes/{id}/series", (string id, HttpRequest request, IGrainFactory grains) =>
-            Series(request, id, grains.GetGrain<IProgrammeGrain>(id), $"Programme '{id}'")).WithSummary("A programme's figures by hour, day, month or year");
+            Series(request, id, grains.Programme(id), $"Programme '{id}'")).WithSummary("A programme's figures by hour, day, month or year");
 
         group.MapGet("/sellers/{id}/income", (string id, HttpRequest request, IGrainFactory grains) =>
-            Income(request, id, grains.GetGrain<ISellerGrain>(id), $"Seller '{id}'")).WithSummary("A household's income against the poverty line");
+            Income(request, id, grains.Seller(id), $"Seller '{id}'")).WithSummary("A household's income against the poverty line");
         group.MapGet("/regions/{code}/income", (string code, HttpRequest request, IGrainFactory grains) =>
             Income(request, code, Region(code, grains), $"Region '{code}'")).WithSummary("Households' income against the poverty line");
         group.MapGet("/programmes/{id}/income", (string id, HttpRequest request, IGrainFactory grains) =>
-            Income(request, id, grains.GetGrain<IProgrammeGrain>(id), $"Programme '{id}'")).WithSummary("Households' income against the poverty line");
+            Income(request, id, grains.Programme(id), $"Programme '{id}'")).WithSummary("Households' income against the poverty line");
 
         group.MapGet("/regions/{code}/children", Children).WithSummary("The regions below one, ranked by their totals over a range");
     }
 
     private static IRegionGrain? Region(string code, IGrainFactory grains) =>
-        RegionCode.IsValid(code) ? grains.GetGrain<IRegionGrain>(code) : null;
+        RegionCode.IsValid(code) ? grains.Region(code) : null;
 
     private static IResult BadCode() => Problems.Invalid("code", "must be CN or a division code of 2, 4, 6, 9 or 12 digits");
 

@@ -1,5 +1,4 @@
-using Villages.Abstractions.Ingest;
-using Villages.Abstractions.Queries;
+using Villages.Abstractions;
 using Villages.Abstractions.Registry;
 using Villages.Domain.Regions;
 using Villages.Gateway.Contract;
@@ -31,7 +30,7 @@ public static class RegistryEndpoints
                 return Problems.Invalid("name", "is required");
             }
 
-            await grains.GetGrain<IRegionGrain>(code).Rename(body.Name);
+            await grains.Region(code).Rename(body.Name);
             return Results.Ok(new RegionJson(code, LevelNames.Name(RegionCode.LevelOf(code)), body.Name, RegionCode.Parent(code)));
         }).WithSummary("Name a region");
 
@@ -43,7 +42,7 @@ public static class RegistryEndpoints
                 return Problems.Invalid(errors);
             }
 
-            var outcome = await grains.GetGrain<ILedgerGrain>(LedgerPartition.Of(sellerId)).RegisterSeller(profile!);
+            var outcome = await grains.LedgerOf(sellerId).RegisterSeller(profile!);
             var json = new SellerProfileJson(profile!.SellerId, profile.Name, profile.VillageCode, KindName(profile.Kind), profile.Members);
             return outcome switch
             {
@@ -56,7 +55,7 @@ public static class RegistryEndpoints
 
         group.MapGet("/sellers/{sellerId}", async (string sellerId, IGrainFactory grains) =>
         {
-            var seller = grains.GetGrain<ISellerGrain>(sellerId);
+            var seller = grains.Seller(sellerId);
             var summary = await seller.Summary();
             var profile = await seller.Profile();
             if (summary is null || profile is null)
@@ -90,7 +89,7 @@ public static class RegistryEndpoints
                 return Problems.Invalid(errors);
             }
 
-            await grains.GetGrain<IProgrammeGrain>(id).Define(body!.Name!, body.Members!);
+            await grains.Programme(id).Define(body!.Name!, body.Members!);
             return Results.Ok(new ProgrammeJson(id, body.Name!, body.Members!));
         }).WithSummary("Define a programme as a set of regions");
     }

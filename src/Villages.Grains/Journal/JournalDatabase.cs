@@ -6,8 +6,23 @@ namespace Villages.Grains.Journal;
 /// Opens connections to the journal's database through whichever ADO.NET provider the configuration names,
 /// running the provider's per-connection settings (for SQLite: WAL commits that survive a killed process).
 /// </summary>
-public sealed class JournalDatabase(DbProviderFactory factory, string connectionString, string onOpen = "")
+public sealed class JournalDatabase(DbProviderFactory factory, string connectionString, string onOpen = "", bool singleWriter = false)
 {
+    // SQLite has one writer at a time and makes the others sleep-wait on a thread; queue them here instead.
+    private readonly SemaphoreSlim? _writer = singleWriter ? new SemaphoreSlim(1, 1) : null;
+
+    /// <summary>Held around a write transaction; a no-op for databases that take concurrent writers.</summary>
+    public async Task<IDisposable> WriteTurn()
+    {
+        if (_writer is null)
+        {
+            return NoTurn.Instance;
+        }
+
+        await _writer.WaitAsync();
+        return new Turn(_writer);
+    }
+
     public async Task<DbConnection> Open()
     {
         var connection = factory.CreateConnection()!;
@@ -36,6 +51,20 @@ public sealed class JournalDatabase(DbProviderFactory factory, string connection
             await using var cmd = c.Command(statement);
             await cmd.ExecuteNonQueryAsync();
         }
+    }
+}
+
+file sealed class Turn(SemaphoreSlim writer) : IDisposable
+{
+    public void Dispose() => writer.Release();
+}
+
+file sealed class NoTurn : IDisposable
+{
+    public static readonly NoTurn Instance = new();
+
+    public void Dispose()
+    {
     }
 }
 

@@ -29,6 +29,7 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
 
     public async Task<RegistrationOutcome> RegisterSeller(SellerProfile p)
     {
+        using var turn = await database.WriteTurn();
         await using var c = await database.Open();
         await using var tx = await c.BeginTransactionAsync();
         SellerRecord? existing;
@@ -78,6 +79,7 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
     public async Task<bool[]> AppendSales(int ledger, long seq, IReadOnlyList<(SaleEntry Sale, SellerRecord Seller)> sales)
     {
         var accepted = new bool[sales.Count];
+        using var turn = await database.WriteTurn();
         await using var c = await database.Open();
         await using var tx = await c.BeginTransactionAsync();
         await using var insert = c.Command(
@@ -139,6 +141,7 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         var checks = new RefundCheck[refunds.Count];
         var accepted = new RollupEntry?[refunds.Count];
         var villages = new string[refunds.Count];
+        using var turn = await database.WriteTurn();
         await using var c = await database.Open();
         await using var tx = await c.BeginTransactionAsync();
         var anyAccepted = false;
@@ -232,6 +235,7 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
     public async Task<bool[]> AppendIncome(IReadOnlyList<IncomeEntry> income)
     {
         var changed = new bool[income.Count];
+        using var turn = await database.WriteTurn();
         await using var c = await database.Open();
         await using var tx = await c.BeginTransactionAsync();
         await using var upsert = c.Command(
@@ -364,6 +368,7 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
 
     public async Task SetRegionName(string code, string name)
     {
+        using var turn = await database.WriteTurn();
         await using var c = await database.Open();
         await using var cmd = c.Command(
             "INSERT INTO villages_regions (code, name) VALUES (@code, @name) ON CONFLICT (code) DO UPDATE SET name = excluded.name",
@@ -373,6 +378,7 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
 
     public async Task ImportRegions(IEnumerable<(string Code, string Name)> regions)
     {
+        using var turn = await database.WriteTurn();
         await using var c = await database.Open();
         await using var tx = await c.BeginTransactionAsync();
         await using var cmd = c.Command(

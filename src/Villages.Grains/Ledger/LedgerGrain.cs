@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Villages.Abstractions.Ingest;
-using Villages.Abstractions.Queries;
 using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
 using Villages.Domain.Money;
 using Villages.Domain.Time;
 using Villages.Grains.Journal;
+using Villages.Abstractions;
 
 namespace Villages.Grains.Ledger;
 
@@ -280,12 +280,12 @@ public sealed class LedgerGrain(
             var sends = new List<Task>(batch.Sellers.Count + batch.Regions.Count);
             foreach (var (sellerId, entries) in batch.Sellers)
             {
-                sends.Add(GrainFactory.GetGrain<ISellerGrain>(sellerId).Apply(new RollupDelta(Id, from, to, entries)));
+                sends.Add(GrainFactory.Seller(sellerId).Apply(new RollupDelta(Id, from, to, entries)));
             }
 
             foreach (var (code, entries) in batch.Regions)
             {
-                sends.Add(GrainFactory.GetGrain<IRegionGrain>(code).Apply(new RollupDelta(Id, from, to, entries)));
+                sends.Add(GrainFactory.Region(code).Apply(new RollupDelta(Id, from, to, entries)));
             }
 
             await Task.WhenAll(sends);

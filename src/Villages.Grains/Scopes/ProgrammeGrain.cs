@@ -5,6 +5,7 @@ using Villages.Domain.Income;
 using Villages.Domain.Regions;
 using Villages.Grains.Figures;
 using Villages.Grains.Journal;
+using Villages.Abstractions;
 
 namespace Villages.Grains.Scopes;
 
@@ -29,7 +30,7 @@ public sealed class ProgrammeGrain(
     IJournal journal,
     PovertyLines povertyLines) : Grain, IProgrammeGrain
 {
-    private string Id => this.GetPrimaryKeyString();
+    private string Id => Abstractions.Scopes.ProgrammeIdOf(this.GetPrimaryKeyString());
 
     private IEnumerable<JournalScope> Scopes => state.State.Members.Select(JournalScope.ForRegion);
 
@@ -109,7 +110,7 @@ public sealed class ProgrammeGrain(
     public async Task<IncomeView> Income(int year) =>
         IncomeReport.Of(year, await journal.Households(Scopes.ToList(), year), povertyLines).ToView();
 
-    private IEnumerable<IRollupTarget> Members() => state.State.Members.Select(code => GrainFactory.GetGrain<IRegionGrain>(code));
+    private IEnumerable<IRollupTarget> Members() => state.State.Members.Select(code => GrainFactory.Region(code));
 
     private static List<string> Disjoint(IReadOnlyList<string> members)
     {

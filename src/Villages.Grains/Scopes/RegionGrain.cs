@@ -4,6 +4,7 @@ using Villages.Domain.Income;
 using Villages.Domain.Regions;
 using Villages.Grains.Figures;
 using Villages.Grains.Journal;
+using Villages.Abstractions;
 
 namespace Villages.Grains.Scopes;
 
@@ -26,7 +27,7 @@ public sealed class RegionGrain(
     public async Task<IReadOnlyList<ScopeSummary>> Children(DateTime? from, DateTime? to)
     {
         var codes = await Journal.ChildRegions(Code);
-        return await Task.WhenAll(codes.Select(c => GrainFactory.GetGrain<IRegionGrain>(c).SummaryOver(from, to)));
+        return await Task.WhenAll(codes.Select(c => GrainFactory.Region(c).SummaryOver(from, to)));
     }
 
     public Task Rename(string name) => Journal.SetRegionName(Code, name);

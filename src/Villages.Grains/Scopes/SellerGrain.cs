@@ -14,7 +14,7 @@ public sealed class SellerGrain(
     PovertyLines povertyLines,
     ILogger<SellerGrain> logger) : FiguresGrain(state, journal, logger), ISellerGrain
 {
-    private string SellerId => this.GetPrimaryKeyString();
+    private string SellerId => Abstractions.Scopes.SellerIdOf(this.GetPrimaryKeyString());
 
     protected override JournalScope Scope => new JournalScope.OfSeller(SellerId);
 

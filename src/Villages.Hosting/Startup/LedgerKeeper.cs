@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Villages.Abstractions.Ingest;
-using Villages.Abstractions.Queries;
 using Villages.Hosting.Configuration;
 using Villages.Hosting.ReferenceData;
+using Villages.Abstractions;
 
 namespace Villages.Hosting.Startup;
 
@@ -42,7 +42,7 @@ internal sealed class LedgerKeeper(IGrainFactory grains, VillagesSettings settin
             {
                 if (!programmeDefined)
                 {
-                    var programme = grains.GetGrain<IProgrammeGrain>("poverty-832");
+                    var programme = grains.Programme("poverty-832");
                     if (await programme.Summary() is null)
                     {
                         var members = Divisions.ProgrammeMembers(Path.Combine(settings.ConfigFolder, "poverty-832.csv"));
@@ -52,7 +52,7 @@ internal sealed class LedgerKeeper(IGrainFactory grains, VillagesSettings settin
                     programmeDefined = true;
                 }
 
-                await Task.WhenAll(Enumerable.Range(0, LedgerPartition.Count).Select(i => grains.GetGrain<ILedgerGrain>(i).Wake()));
+                await Task.WhenAll(Enumerable.Range(0, LedgerPartition.Count).Select(i => grains.Ledger(i).Wake()));
             }
             catch (Exception e)
             {

@@ -1,3 +1,4 @@
+using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
 
@@ -10,18 +11,18 @@ public static class Ingest
     {
         foreach (var s in sellers)
         {
-            Assert.NotEqual(RegistrationOutcome.WouldMoveSellerWithSales, await grains.GetGrain<ILedgerGrain>(LedgerPartition.Of(s.SellerId)).RegisterSeller(s));
+            Assert.NotEqual(RegistrationOutcome.WouldMoveSellerWithSales, await grains.LedgerOf(s.SellerId).RegisterSeller(s));
         }
     }
 
     public static Task<LedgerReceipt[]> Sales(IGrainFactory grains, IEnumerable<List<SaleEntry>> batches) =>
-        Send(batches, s => s.SellerId, (ledger, part) => grains.GetGrain<ILedgerGrain>(ledger).RecordSales(part));
+        Send(batches, s => s.SellerId, (ledger, part) => grains.Ledger(ledger).RecordSales(part));
 
     public static Task<LedgerReceipt[]> Refunds(IGrainFactory grains, IEnumerable<List<RefundEntry>> batches) =>
-        Send(batches, r => r.SellerId, (ledger, part) => grains.GetGrain<ILedgerGrain>(ledger).RecordRefunds(part));
+        Send(batches, r => r.SellerId, (ledger, part) => grains.Ledger(ledger).RecordRefunds(part));
 
     public static Task Settle(IGrainFactory grains) =>
-        Task.WhenAll(Enumerable.Range(0, LedgerPartition.Count).Select(i => grains.GetGrain<ILedgerGrain>(i).Settle()));
+        Task.WhenAll(Enumerable.Range(0, LedgerPartition.Count).Select(i => grains.Ledger(i).Settle()));
 
     private static async Task<LedgerReceipt[]> Send<T>(IEnumerable<List<T>> batches, Func<T, string> seller, Func<int, List<T>, Task<LedgerReceipt>> record)
     {

@@ -1,4 +1,5 @@
 using CsCheck;
+using Villages.Abstractions;
 using Villages.Abstractions.Queries;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Domain.Catalog;
@@ -31,7 +32,7 @@ public sealed class ExactlyOnceRollupTests(ClusterFixture fixture)
                 var before = new Dictionary<string, (FiguresView Totals, IReadOnlyList<SeriesPointView> Years)>();
                 foreach (var code in world.Regions)
                 {
-                    before[code] = await Snapshot(fixture.Grains.GetGrain<IRegionGrain>(code));
+                    before[code] = await Snapshot(fixture.Grains.Region(code));
                 }
 
                 await Ingest.Register(fixture.Grains, world.Sellers);
@@ -46,14 +47,14 @@ public sealed class ExactlyOnceRollupTests(ClusterFixture fixture)
                 await Ingest.Settle(fixture.Grains);
                 foreach (var seller in world.Sellers)
                 {
-                    await AssertMatches(world.ExpectedBook(s => s.SellerId == seller.SellerId), fixture.Grains.GetGrain<ISellerGrain>(seller.SellerId));
+                    await AssertMatches(world.ExpectedBook(s => s.SellerId == seller.SellerId), fixture.Grains.Seller(seller.SellerId));
                 }
 
                 // Regions are shared with earlier worlds: what this world added is the difference.
                 foreach (var (code, was) in before)
                 {
                     var expected = world.ExpectedBook(s => RegionCode.Contains(code, s.VillageCode));
-                    var now = await Snapshot(fixture.Grains.GetGrain<IRegionGrain>(code));
+                    var now = await Snapshot(fixture.Grains.Region(code));
                     Assert.Equal(Expected(expected.Lifetime) with { Customers = 0 }, Minus(now.Totals, was.Totals));
                     var years = expected.Series(From, To, Interval.Year, Slice.Everything);
                     for (var i = 0; i < years.Count; i++)
@@ -94,10 +95,10 @@ public sealed class ExactlyOnceRollupTests(ClusterFixture fixture)
                 .Distinct().ToList();
             foreach (var request in slices)
             {
-                var expected = await fixture.Grains.GetGrain<IRegionGrain>(parent).Series(request);
+                var expected = await fixture.Grains.Region(parent).Series(request);
                 var parts = await Task.WhenAll(children.Select(c => parent.Length == 12
-                    ? fixture.Grains.GetGrain<ISellerGrain>(c).Series(request)
-                    : fixture.Grains.GetGrain<IRegionGrain>(c).Series(request)));
+                    ? fixture.Grains.Seller(c).Series(request)
+                    : fixture.Grains.Region(c).Series(request)));
                 for (var i = 0; i < expected.Count; i++)
                 {
                     var sum = parts.Select(p => p[i].Figures).Aggregate(FiguresView.Zero, Add);

@@ -1,4 +1,4 @@
-using Villages.Abstractions.Queries;
+using Villages.Abstractions;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Domain.Regions;
 
@@ -40,19 +40,19 @@ public sealed class SiloLossTests : IAsyncLifetime
 
         await Retry(() => Ingest.Settle(grains));
         var expected = world.ExpectedBook(_ => true).Lifetime.Tally;
-        var nation = await grains.GetGrain<IRegionGrain>(RegionCode.Nation).Totals(null, null);
+        var nation = await grains.Region(RegionCode.Nation).Totals(null, null);
         Assert.Equal((expected.Gross, expected.Orders, expected.Items), (nation.GrossFen, nation.Orders, nation.Items));
         foreach (var seller in world.Sellers)
         {
             var want = world.ExpectedBook(s => s.SellerId == seller.SellerId).Lifetime.Tally;
-            var got = await grains.GetGrain<ISellerGrain>(seller.SellerId).Totals(null, null);
+            var got = await grains.Seller(seller.SellerId).Totals(null, null);
             Assert.Equal((want.Gross, want.Orders), (got.GrossFen, got.Orders));
         }
 
         foreach (var code in world.Regions)
         {
             var want = world.ExpectedBook(s => RegionCode.Contains(code, s.VillageCode)).Lifetime.Tally;
-            var got = await grains.GetGrain<IRegionGrain>(code).Totals(null, null);
+            var got = await grains.Region(code).Totals(null, null);
             Assert.Equal((code, want.Gross, want.Orders), (code, got.GrossFen, got.Orders));
         }
     }
