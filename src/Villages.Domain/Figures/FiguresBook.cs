@@ -95,7 +95,12 @@ public sealed class FiguresBook
             var end = Cst.Next(interval, start);
             var clippedFrom = start < from ? from : start;
             var clippedTo = end > to ? to : end;
-            var lastYear = Sum(clippedFrom.AddYears(-1), clippedTo.AddYears(-1), slice).Tally.Net;
+            // The bucket's own edges map to the same bucket a year back; AddYears alone turns 29 February into 28 February
+            // and so would make 28 February's year-earlier range empty, or twice as long the year after a leap year.
+            var lastYearStart = start.AddYears(-1);
+            var lastYearFrom = clippedFrom == start ? lastYearStart : clippedFrom.AddYears(-1);
+            var lastYearTo = clippedTo == end ? Cst.Next(interval, lastYearStart) : clippedTo.AddYears(-1);
+            var lastYear = Sum(lastYearFrom, lastYearTo, slice).Tally.Net;
             points.Add(new SeriesCell(start, Sum(clippedFrom, clippedTo, slice), lastYear));
         }
 

@@ -39,19 +39,22 @@ public static class ExactDecimal
             return false;
         }
 
+        // Accumulated below zero, whose range is one wider, so that long.MinValue units can be read back too.
         long value = 0;
         try
         {
             foreach (var c in whole)
             {
-                value = checked((value * 10) + (c - '0'));
+                value = checked((value * 10) - (c - '0'));
             }
 
             for (var i = 0; i < scale; i++)
             {
                 var digit = i < fraction.Length ? fraction[i] - '0' : 0;
-                value = checked((value * 10) + digit);
+                value = checked((value * 10) - digit);
             }
+
+            units = negative ? value : checked(-value);
         }
         catch (OverflowException)
         {
@@ -59,7 +62,6 @@ public static class ExactDecimal
             return false;
         }
 
-        units = negative ? -value : value;
         return true;
     }
 

@@ -17,19 +17,26 @@ public static class Cst
 
     public static DateTimeOffset Instant(DateTime wallClock) => new(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), Offset);
 
-    public static int HourOf(DateTimeOffset instant) => (int)Math.Floor((WallClock(instant) - Epoch).TotalHours);
+    public static int HourOf(DateTimeOffset instant) => BucketOf(Interval.Hour, WallClock(instant));
 
     public static DateTime HourStart(int hour) => Epoch.AddHours(hour);
 
     /// <summary>The index of the bucket of <paramref name="interval"/> holding a CST wall-clock time.</summary>
     public static int BucketOf(Interval interval, DateTime wallClock) => interval switch
     {
-        Interval.Hour => (int)Math.Floor((wallClock - Epoch).TotalHours),
-        Interval.Day => (int)Math.Floor((wallClock - Epoch).TotalDays),
+        Interval.Hour => FloorDivide((wallClock - Epoch).Ticks, TimeSpan.TicksPerHour),
+        Interval.Day => FloorDivide((wallClock - Epoch).Ticks, TimeSpan.TicksPerDay),
         Interval.Month => ((wallClock.Year - 1970) * 12) + wallClock.Month - 1,
         Interval.Year => wallClock.Year,
         _ => throw new ArgumentOutOfRangeException(nameof(interval)),
     };
+
+    // In integers: TotalHours/TotalDays are doubles that round the last tick of a bucket up into the next one.
+    private static int FloorDivide(long ticks, long ticksPerBucket)
+    {
+        var quotient = Math.DivRem(ticks, ticksPerBucket, out var remainder);
+        return (int)(remainder < 0 ? quotient - 1 : quotient);
+    }
 
     public static DateTime BucketStart(Interval interval, int bucket) => interval switch
     {
