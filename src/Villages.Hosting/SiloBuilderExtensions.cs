@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Villages.Domain.Income;
 using Villages.Grains;
@@ -26,11 +27,14 @@ public static class SiloBuilderExtensions
     {
         Directory.CreateDirectory(settings.DataFolder);
         const string sqliteStore = StorageNames.Villages + "-sqlite";
-        silo.AddAdoNetGrainStorage(sqliteStore, o =>
+        silo.AddAdoNetGrainStorage(sqliteStore, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = OrleansSqliteInvariant;
             o.ConnectionString = settings.GrainStorageConnectionString;
-        });
+
+            // Orleans' binary serializer: the default JSON one would base64 every checkpoint and double its size.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
         silo.Services.AddGrainStorage(StorageNames.Villages, (sp, _) => new SingleWriterGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(sqliteStore)));
 
         var journal = new JournalDatabase(SqliteFactory.Instance, settings.JournalConnectionString, SqliteSession, singleWriter: true);

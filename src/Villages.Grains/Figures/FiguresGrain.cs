@@ -14,7 +14,9 @@ namespace Villages.Grains.Figures;
 /// </summary>
 public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJournal journal, ILogger logger) : Grain, IRollupTarget
 {
-    private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(5);
+    // A checkpoint only shortens the journal catch-up after a crash; it is not what makes figures durable.
+    // Large books (the nation, provinces) cost megabytes to write, so this is not done often.
+    private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(15);
 
     private long[] _applied = new long[LedgerPartition.Count];
     private bool _dirty;
