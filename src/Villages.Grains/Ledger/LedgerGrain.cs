@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
 using Villages.Domain.Money;
 using Villages.Domain.Time;
 using Villages.Grains.Journal;
-using Villages.Abstractions;
 
 namespace Villages.Grains.Ledger;
 

@@ -1,3 +1,4 @@
+using Villages.Abstractions;
 using Villages.Abstractions.Queries;
 using Villages.Abstractions.Rollup;
 using Villages.Domain.Figures;
@@ -5,7 +6,6 @@ using Villages.Domain.Income;
 using Villages.Domain.Regions;
 using Villages.Grains.Figures;
 using Villages.Grains.Journal;
-using Villages.Abstractions;
 
 namespace Villages.Grains.Scopes;
 

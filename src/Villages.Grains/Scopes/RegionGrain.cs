@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Villages.Abstractions;
 using Villages.Abstractions.Queries;
 using Villages.Domain.Income;
 using Villages.Domain.Regions;
 using Villages.Grains.Figures;
 using Villages.Grains.Journal;
-using Villages.Abstractions;
 
 namespace Villages.Grains.Scopes;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Hosting.Configuration;
 using Villages.Hosting.ReferenceData;
-using Villages.Abstractions;
 
 namespace Villages.Hosting.Startup;
 
