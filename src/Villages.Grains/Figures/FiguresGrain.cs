@@ -20,6 +20,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     private long[] _applied = new long[LedgerPartition.Count];
     private bool _dirty;
+    private Task _checkpoint = Task.CompletedTask;
 
     protected FiguresBook Book { get; private set; } = new();
 
@@ -36,7 +37,10 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         }
 
         await CatchUp();
-        this.RegisterGrainTimer(_ => Checkpoint(), new GrainTimerCreationOptions { DueTime = CheckpointPeriod, Period = CheckpointPeriod });
+        // Interleaved: while a checkpoint waits for storage, deltas and queries go on (the write works on a snapshot).
+        this.RegisterGrainTimer(
+            _ => Checkpoint(),
+            new GrainTimerCreationOptions { DueTime = CheckpointPeriod, Period = CheckpointPeriod, Interleave = true });
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
@@ -129,8 +133,16 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         }
     }
 
-    private async Task Checkpoint()
+    /// <summary>One checkpoint at a time: a deactivation waits for the timer's, then writes whatever came after it.</summary>
+    private Task Checkpoint()
     {
+        _checkpoint = CheckpointAfter(_checkpoint);
+        return _checkpoint;
+    }
+
+    private async Task CheckpointAfter(Task previous)
+    {
+        await previous;
         if (!_dirty)
         {
             return;
