@@ -47,6 +47,18 @@ public sealed class NodeFixture : IAsyncLifetime
     }
 }
 
+/// <summary>A node of its own for the seed scenario, whose Xinjiang and programme figures must not see other tests' sales.</summary>
+public sealed class ScenarioNodeFixture : IAsyncLifetime
+{
+    private readonly NodeFixture _node = new();
+
+    public HttpClient Client => _node.Client;
+
+    public Task InitializeAsync() => _node.InitializeAsync();
+
+    public Task DisposeAsync() => _node.DisposeAsync();
+}
+
 [CollectionDefinition(Name)]
 public sealed class NodeCollection : ICollectionFixture<NodeFixture>
 {
