@@ -339,13 +339,7 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
             var (filter, args) = Filter(scope, "s.");
             await using var cmd = c.Command(
                 $"""
-                SELECT s.members,
-                  COALESCE((SELECT SUM(CASE WHEN e.kind = 1 THEN e.amount_fen ELSE -e.amount_fen END) FROM villages_entries e
-                            WHERE e.seller_id = s.seller_id AND e.year = @year), 0)
-                  + COALESCE((SELECT SUM(i.amount_fen) FROM villages_income i WHERE i.seller_id = s.seller_id AND i.year = @year), 0),
-                  COALESCE((SELECT SUM(CASE WHEN e.kind = 1 THEN e.amount_fen ELSE -e.amount_fen END) FROM villages_entries e
-                            WHERE e.seller_id = s.seller_id AND e.year = @previous), 0)
-                  + COALESCE((SELECT SUM(i.amount_fen) FROM villages_income i WHERE i.seller_id = s.seller_id AND i.year = @previous), 0)
+                SELECT s.members, {IncomeOf("year")}, {IncomeOf("previous")}
                 FROM villages_sellers s WHERE s.kind = 0{filter}
                 """,
                 [("year", year), ("previous", year - 1), .. args]);
@@ -460,6 +454,14 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
             throw new LedgerFencedException(ledger, seq);
         }
     }
+
+    /// <summary>A household's income in a year: net online proceeds plus other income (cast, since SUM widens in some databases).</summary>
+    private static string IncomeOf(string yearParameter) =>
+        $"""
+        CAST(COALESCE((SELECT SUM(CASE WHEN e.kind = 1 THEN e.amount_fen ELSE -e.amount_fen END) FROM villages_entries e
+                       WHERE e.seller_id = s.seller_id AND e.year = @{yearParameter}), 0)
+           + COALESCE((SELECT SUM(i.amount_fen) FROM villages_income i WHERE i.seller_id = s.seller_id AND i.year = @{yearParameter}), 0) AS BIGINT)
+        """;
 
     private static RollupEntry ReadEntry(DbDataReader r) => new(
         (byte)r.GetInt32(0), r.GetInt32(1), (byte)r.GetInt32(2), (byte)r.GetInt32(3), r.GetString(4),
