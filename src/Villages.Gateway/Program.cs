@@ -4,27 +4,54 @@ using Villages.Gateway.Operations;
 using Villages.Gateway.Queries;
 using Villages.Gateway.Registry;
 using Villages.Hosting;
+using Orleans.Configuration;
 using Villages.Hosting.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// silo-config/embedded.json is the base; appsettings, environment variables and the command line override it.
-builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+// The mode's settings file in silo-config/ is the base; appsettings, environment variables and the command line override it.
+var mode = Option(args, "--mode") ?? Environment.GetEnvironmentVariable("VILLAGES_MODE") ?? "embedded";
+if (mode is not ("embedded" or "cluster"))
 {
-    Path = Path.Combine("silo-config", "embedded.json"),
-    Optional = false,
-    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
-});
-builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://localhost:5080");
+    Console.Error.WriteLine($"villages gateway: --mode '{mode}' is not a mode; use embedded or cluster");
+    return 2;
+}
 
-var settings = VillagesSettings.From(builder.Configuration, DataOption(args));
-builder.UseOrleans(silo => silo
-    .UseLocalhostClustering(
-        siloPort: builder.Configuration.GetValue("Villages:SiloPort", 11111),
-        gatewayPort: builder.Configuration.GetValue("Villages:GatewayPort", 30000),
-        serviceId: settings.ServiceId,
-        clusterId: settings.ClusterId)
-    .AddVillages(settings));
+builder.Configuration.Sources.Insert(0, SettingsFiles.For($"{mode}.json"));
+builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["Villages:Urls"] ?? "http://localhost:5080");
+
+VillagesSettings settings;
+try
+{
+    settings = VillagesSettings.From(builder.Configuration, Option(args, "--data"));
+    if (mode == "embedded")
+    {
+        // One process: the silo is co-hosted and the gateway calls it in-process.
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(
+                siloPort: builder.Configuration.GetValue("Villages:SiloPort", 11111),
+                gatewayPort: builder.Configuration.GetValue("Villages:GatewayPort", 30000),
+                serviceId: settings.ServiceId,
+                clusterId: settings.ClusterId)
+            .AddVillages(settings));
+    }
+    else
+    {
+        // A cluster: this process is an Orleans client that finds silos through the membership table.
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            })
+            .UseVillagesClustering(settings));
+    }
+}
+catch (SettingsException e)
+{
+    Console.Error.WriteLine($"villages gateway: {e.Message}");
+    return 2;
+}
 
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -61,11 +88,21 @@ app.MapRegistry();
 app.MapIngest();
 app.MapQueries();
 app.MapOperations();
-app.Run();
-
-static string? DataOption(string[] args)
+try
 {
-    var i = Array.IndexOf(args, "--data");
+    await app.RunAsync();
+}
+catch (SettingsException e)
+{
+    Console.Error.WriteLine($"villages gateway: {e.Message}");
+    return 2;
+}
+
+return 0;
+
+static string? Option(string[] args, string name)
+{
+    var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
