@@ -25,6 +25,8 @@ public static class CliApp
                 case "help" or "--help" or "-h":
                     stdout.WriteLine(Usage.Text);
                     return Ok;
+                case "db" when args.Count > 1 && args[1] == "init":
+                    return await DbInit.Run(Arguments.Parse(args.Skip(1).ToList(), DbInit.Valued, new HashSet<string>()), stdout, stderr, ct);
                 case "scenario":
                     return await RunScenario(ScenarioArguments.From(Arguments.Parse(args, ScenarioArguments.Valued, ScenarioArguments.Flags)), stdout, clientFor, ct);
                 default:

@@ -8,6 +8,7 @@ internal static class Usage
         Usage:
           villages scenario --scale S [--url URL] [--seed N] [--config-folder PATH] [--villages PATH]
                             [--batch-size N] [--parallel N] [--dry-run]
+          villages db init --connection-string CS [--config-folder PATH]
           villages help
 
         scenario   Generates the seed article's scenario at scale S (1.0 = the article's real figures, tens of
@@ -15,6 +16,10 @@ internal static class Usage
                    programme, every seller, sales and refunds in batches, other income, then settles. Prints
                    what was posted and the figures the API must now answer. Same seed and scale, same lines;
                    rerunning is safe (every line is idempotent).
+
+        db init    Installs the cluster's schema in PostgreSQL (the journal, Orleans' grain storage and membership
+                   tables with their queries) and imports the division names; idempotent. The connection string
+                   may also come from the Villages__ConnectionString environment variable.
 
         Options:
           --scale S            fraction of the article's figures, 0.000001 to 2 (e.g. 1e-4)

@@ -1,4 +1,4 @@
-using Villages.Domain.Hashing;
+using StableHash = Villages.Domain.Hashing.StableHash;
 
 namespace Villages.Cli.Generation;
 
