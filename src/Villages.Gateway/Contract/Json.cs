@@ -61,6 +61,8 @@ public sealed record ProgrammeJson(string Id, string Name, IReadOnlyList<string>
 
 public sealed record SettledJson(bool Settled, string AsOf);
 
+public sealed record SiloJson(string Address, string Status, int Activations);
+
 public static class Times
 {
     public static string AsOf(DateTimeOffset instant) =>

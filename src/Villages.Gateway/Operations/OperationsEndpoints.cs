@@ -16,6 +16,16 @@ public static class OperationsEndpoints
             return Results.Ok(new SettledJson(true, Times.AsOf(await grains.GetGrain<IFreshnessGrain>(0).AsOf())));
         }).WithTags("Operations").WithSummary("Returns once every level reflects every line acknowledged before the call");
 
+        app.MapGet("/api/admin/silos", async (IGrainFactory grains) =>
+        {
+            // Which silos are active and how many grain activations each holds: how an operator sees a new silo take work.
+            var management = grains.GetGrain<IManagementGrain>(0);
+            var hosts = await management.GetHosts(onlyActive: true);
+            var addresses = hosts.Keys.ToArray();
+            var statistics = await management.GetRuntimeStatistics(addresses);
+            return Results.Ok(addresses.Select((a, i) => new SiloJson(a.ToParsableString(), hosts[a].ToString(), statistics[i].ActivationCount)).ToList());
+        }).WithTags("Operations").WithSummary("The active silos and their activation counts");
+
         app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Operations");
         app.MapGet("/health", async (IGrainFactory grains, CancellationToken aborted) =>
         {

@@ -39,4 +39,13 @@ public sealed class OperationsTests(NodeFixture node)
         Assert.True(after - before >= 500, $"the nation gained {after - before} orders, expected at least 500");
         Assert.Equal(500, (await Client.GetOk("/api/regions/659007100201"))["totals"]!["orders"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task The_silo_list_shows_the_embedded_silo_active_with_its_activations()
+    {
+        var silos = (await Client.GetOk("/api/admin/silos")).AsArray();
+        var silo = Assert.Single(silos);
+        Assert.Equal("Active", silo!["status"]!.GetValue<string>());
+        Assert.True(silo["activations"]!.GetValue<int>() > 0);
+    }
 }
