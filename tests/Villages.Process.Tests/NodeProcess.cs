@@ -1,15 +1,11 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace Villages.Process.Tests;
 
-/// <summary>The embedded node as an operator runs it: `dotnet Villages.Gateway.dll --data DIR`, on free loopback ports.</summary>
+/// <summary>A gateway process (the embedded node, or a cluster gateway) and an HTTP client to it, once it is healthy.</summary>
 public sealed class NodeProcess : IDisposable
 {
-    private readonly System.Diagnostics.Process _process;
+    private readonly ChildProcess _process;
 
-    private NodeProcess(System.Diagnostics.Process process, int port)
+    private NodeProcess(ChildProcess process, int port)
     {
         _process = process;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -17,33 +13,17 @@ public sealed class NodeProcess : IDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<NodeProcess> Start(string dataFolder)
-    {
-        var port = FreePort();
-        var gateway = GatewayBuild();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(gateway)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[]
-        {
-            gateway, "--data", dataFolder, "--urls", $"http://127.0.0.1:{port}",
-            "--Villages:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Villages:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
+    /// <summary>The embedded node on a data folder.</summary>
+    public static Task<NodeProcess> Start(string dataFolder) => StartGateway(
+        "--data", dataFolder,
+        "--Villages:SiloPort", ChildProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--Villages:GatewayPort", ChildProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var process = System.Diagnostics.Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var node = new NodeProcess(process, port);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+    public static async Task<NodeProcess> StartGateway(params string[] args)
+    {
+        var port = ChildProcess.FreePort();
+        var node = new NodeProcess(ChildProcess.Start("Villages.Gateway", "Villages.Gateway.dll", [.. args, "--urls", $"http://127.0.0.1:{port}"]), port);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -58,54 +38,20 @@ public sealed class NodeProcess : IDisposable
                 // Not listening yet.
             }
 
-            Assert.False(process.HasExited, "the node exited while starting");
+            Assert.False(node._process.HasExited, "the gateway exited while starting:\n" + node._process.Output);
             await Task.Delay(250);
         }
 
+        var output = node._process.Output;
         node.Dispose();
-        throw new TimeoutException("the node did not become healthy within 60 s");
+        throw new TimeoutException("the gateway did not become healthy within 90 s:\n" + output);
     }
 
-    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly what a crash leaves behind.</summary>
-    public void Kill()
-    {
-        _process.Kill();
-        _process.WaitForExit();
-    }
+    public void Kill() => _process.Kill();
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            Kill();
-        }
-
         _process.Dispose();
         Client.Dispose();
-    }
-
-    private static string GatewayBuild()
-    {
-        // This test's output is tests/Villages.Process.Tests/bin/<Configuration>/net10.0/; the gateway's is alongside in src/.
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = here.Name;
-        var configuration = here.Parent!.Name;
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Villages.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var dll = Path.Combine(root!.FullName, "src", "Villages.Gateway", "bin", configuration, framework, "Villages.Gateway.dll");
-        Assert.True(File.Exists(dll), $"the gateway is not built at {dll}");
-        return dll;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
