@@ -71,8 +71,13 @@ app.UseExceptionHandler(errors => errors.Run(async context =>
 {
     // A silo that is gone or a store that is down is worth retrying: say so, and keep the client's retry safe (idempotent keys).
     var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-    var transient = error is Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException
-        or TimeoutException or System.Data.Common.DbException || error?.InnerException is System.Data.Common.DbException;
+    var transient = false;
+    for (var e = error; e is not null; e = e.InnerException)
+    {
+        transient |= e is Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException
+            or TimeoutException or System.Data.Common.DbException or System.Net.Sockets.SocketException;
+    }
+
     var status = error is BadHttpRequestException bad ? bad.StatusCode : transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
     if (status == StatusCodes.Status503ServiceUnavailable)
     {

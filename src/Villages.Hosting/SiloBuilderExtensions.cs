@@ -43,6 +43,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(povertyLines);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInitializer>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LedgerKeeper>();
+        silo.Services.AddStoreExceptions();
         return silo;
     }
 
@@ -55,10 +56,24 @@ public static class SiloBuilderExtensions
         });
 
     /// <summary>A client (the gateway in cluster mode) finds silos through the same membership table.</summary>
-    public static IClientBuilder UseVillagesClustering(this IClientBuilder client, VillagesSettings settings) =>
-        client.UseAdoNetClustering(o =>
+    public static IClientBuilder UseVillagesClustering(this IClientBuilder client, VillagesSettings settings)
+    {
+        client.Services.AddStoreExceptions();
+        return client.UseAdoNetClustering(o =>
         {
             o.Invariant = StoreLayout.OrleansInvariant(settings.Store);
             o.ConnectionString = settings.GrainStorageConnectionString;
+        });
+    }
+
+    /// <summary>
+    /// A database failure inside a grain must reach the gateway as what it is (so it can answer 503 and the client can
+    /// retry); Orleans only carries exception types from namespaces it is told about.
+    /// </summary>
+    private static void AddStoreExceptions(this IServiceCollection services) =>
+        services.Configure<ExceptionSerializationOptions>(o =>
+        {
+            o.SupportedNamespacePrefixes.Add("Npgsql");
+            o.SupportedNamespacePrefixes.Add("Microsoft.Data.Sqlite");
         });
 }
