@@ -6,7 +6,8 @@ namespace Villages.Abstractions;
 /// <summary>
 /// The one way to reach a scope's grain. Seller and programme ids are free text, and Orleans' ADO.NET storage reads a
 /// string key that looks like hex ("abc", "020235") as a number, so "abc" and "0abc" would share a row; a prefix
-/// that is not hex keeps every id its own key. Region codes are fixed-length digits and never collide.
+/// that is not hex keeps every id its own key. Region codes never start with 0 (RegionCode.IsValid), so no two read
+/// as the same number.
 /// </summary>
 public static class Scopes
 {

@@ -54,6 +54,9 @@ catch (SettingsException e)
 }
 
 builder.Services.AddProblemDetails();
+
+// Body-binding failures reach the exception handler below, which names the field.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Villages gateway";
@@ -71,6 +74,14 @@ app.UseExceptionHandler(errors => errors.Run(async context =>
 {
     // A silo that is gone or a store that is down is worth retrying: say so, and keep the client's retry safe (idempotent keys).
     var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+    if (error is BadHttpRequestException { InnerException: System.Text.Json.JsonException json })
+    {
+        // A body that does not bind (a string where a number belongs, broken JSON): name the field, as every 400 does.
+        var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [json.Message.Split(" Path:")[0]] }).ExecuteAsync(context);
+        return;
+    }
+
     var transient = false;
     for (var e = error; e is not null; e = e.InnerException)
     {

@@ -26,6 +26,7 @@ public static class BatchReader
         JsonDocument document;
         try
         {
+            // Elements are cloned below, so the document's pooled buffers go back when it is disposed.
             document = JsonDocument.Parse(body);
         }
         catch (JsonException e)
@@ -36,6 +37,7 @@ public static class BatchReader
 
         if (document.RootElement.ValueKind != JsonValueKind.Array)
         {
+            document.Dispose();
             error = "The body must be a JSON array of lines (or NDJSON with Content-Type: application/x-ndjson).";
             return false;
         }
@@ -45,16 +47,18 @@ public static class BatchReader
         {
             if (index == MaxLines)
             {
+                document.Dispose();
                 error = $"A batch holds at most {MaxLines} lines.";
                 return false;
             }
 
             lines.Add(element.ValueKind == JsonValueKind.Object
-                ? new RawLine(index, element, null)
+                ? new RawLine(index, element.Clone(), null)
                 : new RawLine(index, null, "a line must be a JSON object"));
             index++;
         }
 
+        document.Dispose();
         return true;
     }
 

@@ -39,25 +39,17 @@ internal sealed class FieldReader(JsonElement line)
     public Platform Platform(string field)
     {
         var s = Text(field);
-        if (s.Length > 0 && !CatalogNames.TryParsePlatform(s, out var p))
-        {
-            return Fail(field, $"'{s}' is not one of: {CatalogNames.AllPlatforms}", default(Platform));
-        }
-
-        CatalogNames.TryParsePlatform(s, out p);
-        return p;
+        return CatalogNames.TryParsePlatform(s, out var p) || s.Length == 0
+            ? p
+            : Fail(field, $"'{s}' is not one of: {CatalogNames.AllPlatforms}", default(Platform));
     }
 
     public Category Category(string field)
     {
         var s = Text(field);
-        if (s.Length > 0 && !CatalogNames.TryParseCategory(s, out var c))
-        {
-            return Fail(field, $"'{s}' is not one of: {CatalogNames.AllCategories}", default(Category));
-        }
-
-        CatalogNames.TryParseCategory(s, out c);
-        return c;
+        return CatalogNames.TryParseCategory(s, out var c) || s.Length == 0
+            ? c
+            : Fail(field, $"'{s}' is not one of: {CatalogNames.AllCategories}", default(Category));
     }
 
     public string Product(string field)
@@ -76,11 +68,21 @@ internal sealed class FieldReader(JsonElement line)
             return default;
         }
 
-        return EventTime.TryParse(s, out var t, out var error) ? t : Fail(field, error!, default(DateTimeOffset));
+        if (!EventTime.TryParse(s, out var t, out var error))
+        {
+            return Fail(field, error!, default(DateTimeOffset));
+        }
+
+        // Buckets are numbered in ints of hours from 1970 and queries reach 2199; a century outside that is a typo.
+        return t.Year is >= 2000 and < 2100 ? t : Fail(field, "must be in the years 2000 to 2099", default(DateTimeOffset));
     }
 
     /// <summary>An exact positive decimal (money or weight) in its smallest unit.</summary>
-    public long PositiveDecimal(string field, int scale, bool optional = false)
+    /// <remarks>
+    /// <paramref name="max"/> (in units) keeps every sum of a scope far from overflow: 10^12 fen (10 billion yuan)
+    /// a line times 9 million lines still fits in a long.
+    /// </remarks>
+    public long PositiveDecimal(string field, int scale, bool optional = false, long max = 1_000_000_000_000)
     {
         if (optional && (!line.TryGetProperty(field, out var o) || o.ValueKind == JsonValueKind.Null))
         {
@@ -102,7 +104,9 @@ internal sealed class FieldReader(JsonElement line)
             return Fail(field, error!, 0L);
         }
 
-        return units <= 0 ? Fail(field, "must be positive", 0L) : units;
+        return units <= 0 ? Fail(field, "must be positive", 0L)
+            : units > max ? Fail(field, $"must be at most {Money.ExactDecimal.Format(max, scale)}", 0L)
+            : units;
     }
 
     public long PositiveInteger(string field)
@@ -117,7 +121,9 @@ internal sealed class FieldReader(JsonElement line)
             return Fail(field, "must be a whole number", 0L);
         }
 
-        return n <= 0 ? Fail(field, "must be positive", 0L) : n;
+        return n <= 0 ? Fail(field, "must be positive", 0L)
+            : n > 1_000_000_000 ? Fail(field, "must be at most 1000000000", 0L)
+            : n;
     }
 
     public int Year(string field)

@@ -8,10 +8,14 @@ public static class RegionCode
 {
     public const string Nation = "CN";
 
+    /// <remarks>
+    /// No division code starts with 0 (provinces are 11–82), and refusing a leading 0 also keeps codes of different
+    /// lengths from ever reading as the same number (grain storage reads digit-only keys as numbers).
+    /// </remarks>
     public static bool IsValid(string? code) =>
-        code == Nation || (code is { Length: 2 or 4 or 6 or 9 or 12 } && code.All(char.IsAsciiDigit));
+        code == Nation || (code is { Length: 2 or 4 or 6 or 9 or 12 } && code[0] != '0' && code.All(char.IsAsciiDigit));
 
-    public static bool IsVillage(string? code) => code is { Length: 12 } && code.All(char.IsAsciiDigit);
+    public static bool IsVillage(string? code) => code is { Length: 12 } && code[0] != '0' && code.All(char.IsAsciiDigit);
 
     public static Level LevelOf(string code) => code.Length switch
     {

@@ -80,7 +80,8 @@ public static class IngestEndpoints
 
     private static async Task<ReadOnlyMemory<byte>> ReadBody(HttpRequest request)
     {
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 64 * 1024);
+        // The declared length only sizes the first buffer (never trusted beyond 8 MiB); Kestrel enforces the real limit.
+        using var buffer = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 64 * 1024, 8 * 1024 * 1024));
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }

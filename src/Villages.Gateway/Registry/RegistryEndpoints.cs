@@ -2,6 +2,7 @@ using Villages.Abstractions;
 using Villages.Abstractions.Registry;
 using Villages.Domain.Regions;
 using Villages.Gateway.Contract;
+using Villages.Gateway.Csv;
 
 namespace Villages.Gateway.Registry;
 
@@ -53,7 +54,7 @@ public static class RegistryEndpoints
             };
         }).WithSummary("Register or update a seller account");
 
-        group.MapGet("/sellers/{sellerId}", async (string sellerId, IGrainFactory grains) =>
+        group.MapGet("/sellers/{sellerId}", async (string sellerId, HttpRequest request, IGrainFactory grains) =>
         {
             var seller = grains.Seller(sellerId);
             var summary = await seller.Summary();
@@ -64,7 +65,8 @@ public static class RegistryEndpoints
             }
 
             var s = ScopeJson.From(summary);
-            return Results.Ok(new SellerJson(s.Id, s.Level, s.Name, s.Parent, s.AsOf, s.Totals, s.Sellers, profile.VillageCode, KindName(profile.Kind), profile.Members));
+            var json = new SellerJson(s.Id, s.Level, s.Name, s.Parent, s.AsOf, s.Totals, s.Sellers, profile.VillageCode, KindName(profile.Kind), profile.Members);
+            return CsvResult.Answer(request, json, () => CsvResult.Scopes([s]));
         }).WithSummary("A seller's profile and lifetime totals");
 
         group.MapPut("/programmes/{id}", async (string id, ProgrammeBody? body, IGrainFactory grains) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Queries;
 using Villages.Abstractions.Rollup;
@@ -154,6 +155,13 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         try
         {
             await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException e)
+        {
+            // Another activation wrote this grain's row: this one may have missed deltas the other received.
+            // Step aside; the next activation reloads and catches up from the journal.
+            logger.LogWarning(e, "Checkpoint of {Grain} conflicted; deactivating to reload", this.GetPrimaryKeyString());
+            DeactivateOnIdle();
         }
         catch (Exception e)
         {

@@ -61,7 +61,9 @@ public sealed class LedgerGrain(
 
     public async Task Settle()
     {
-        for (var attempt = 0; _pending.Count > 0; attempt++)
+        // Always chain after the roll-up in flight (the timer interleaves): an empty _pending may only mean its lines
+        // are being sent right now.
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
@@ -70,6 +72,11 @@ public sealed class LedgerGrain(
             catch (Exception) when (attempt < 50)
             {
                 await Task.Delay(200);
+            }
+
+            if (_pending.Count == 0)
+            {
+                return;
             }
         }
     }
@@ -229,7 +236,7 @@ public sealed class LedgerGrain(
         }
 
         _lastSeq = seq;
-        if (_pending.Count == 0)
+        if (_pending.Count == 0 && _oldestPendingAck is null)
         {
             _oldestPendingAck = DateTimeOffset.UtcNow;
             _ = ReportFreshness();
@@ -266,6 +273,7 @@ public sealed class LedgerGrain(
         }
 
         var lines = _pending;
+        var oldestAck = _oldestPendingAck;
         var from = state.State.RolledUpThrough;
         var to = _lastSeq;
         _pending = [];
@@ -296,6 +304,7 @@ public sealed class LedgerGrain(
             // which they recognise as overlapping and repair from the journal instead of counting twice.
             lines.AddRange(_pending);
             _pending = lines;
+            _oldestPendingAck = oldestAck;
             logger.LogWarning(e, "Ledger {Ledger} could not roll up batches ({From}, {To}]; will retry", Id, from, to);
             throw;
         }

@@ -14,11 +14,8 @@ internal sealed class RollupBatch
 
     public Dictionary<string, List<RollupEntry>> Regions { get; } = new(StringComparer.Ordinal);
 
-    public int Count { get; private set; }
-
     public void Add(RoutedEntry routed)
     {
-        Count++;
         Append(Sellers, routed.SellerId, routed.Entry);
         for (string? code = routed.VillageCode; code is not null; code = RegionCode.Parent(code))
         {

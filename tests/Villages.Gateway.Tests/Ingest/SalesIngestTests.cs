@@ -60,6 +60,10 @@ public sealed class SalesIngestTests(NodeFixture node)
         { "quantity", 0 },
         { "quantity", 1.5m },
         { "weightKg", 1.2345m },
+        { "time", "1999-12-31T23:00:00+08:00" },
+        { "time", "9999-12-31T20:00:00Z" },
+        { "amount", 10_000_000_000.01m },
+        { "quantity", 1_000_000_001 },
         { "saleId", null },
         { "customer", null },
     };

@@ -23,6 +23,7 @@ public sealed class RegistryTests(NodeFixture node)
     [InlineData("123")]
     [InlineData("65300")]
     [InlineData("65a0")]
+    [InlineData("0065")]
     public async Task A_region_code_that_is_not_2_4_6_9_or_12_digits_is_a_400_naming_the_code(string code)
     {
         var (status, problem) = await Client.Put($"/api/regions/{code}", new { name = "x" });
@@ -74,6 +75,24 @@ public sealed class RegistryTests(NodeFixture node)
         var (status, problem) = await Client.Put("/api/sellers/bad-" + Guid.NewGuid().ToString("N"), body);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.NotEmpty(problem.Errors(field));
+    }
+
+    [Fact]
+    public async Task A_body_field_of_the_wrong_type_is_a_400_naming_the_field()
+    {
+        var (status, problem) = await Client.Put("/api/sellers/typed-" + Guid.NewGuid().ToString("N"), new { name = "n", villageCode = "659001100201", kind = "household", members = "four" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.NotEmpty(problem.Errors("members"));
+    }
+
+    [Fact]
+    public async Task A_sellers_profile_answers_csv_too()
+    {
+        var id = "csv-" + Guid.NewGuid().ToString("N");
+        await Client.Put($"/api/sellers/{id}", Lines.Seller("659001100201"));
+        var csv = await Client.GetStringAsync($"/api/sellers/{id}?format=csv");
+        Assert.StartsWith("id,level,name,parent,asOf,", csv);
+        Assert.Contains($"\n{id},seller,", csv);
     }
 
     [Fact]
