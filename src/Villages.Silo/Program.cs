@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Villages.Hosting;
 using Villages.Hosting.Configuration;
+using Villages.Hosting.Stores;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.Sources.Insert(0, SettingsFiles.For("cluster.json"));
@@ -11,6 +12,9 @@ builder.Configuration.Sources.Insert(0, SettingsFiles.For("cluster.json"));
 try
 {
     var settings = VillagesSettings.From(builder.Configuration);
+
+    // Before Orleans starts: a database that cannot be reached, or was never initialised, is one line naming the setting.
+    await SchemaInstaller.Verify(settings);
     var siloPort = builder.Configuration.GetValue("Villages:SiloPort", 11111);
     var gatewayPort = builder.Configuration.GetValue("Villages:GatewayPort", 30000);
     var advertised = builder.Configuration["Villages:AdvertisedAddress"];
