@@ -1,0 +1,73 @@
+-- The Villages journal on PostgreSQL: the durable record of everything acknowledged (see docs/architecture.md).
+-- The same tables as silo-config/sql/sqlite/journal.sql. Column types follow how SqlJournal reads them back:
+-- `integer` where it calls GetInt32, `bigint` where it calls GetInt64 (money, quantities, batch numbers, hashes).
+-- Safe to apply at every start, and by several silos at once (see the lock below).
+
+-- One transaction, serialised by an advisory lock shared with orleans-storage.sql and orleans-clustering.sql:
+-- silos starting together would otherwise race on CREATE ... IF NOT EXISTS (PostgreSQL can then fail with a
+-- duplicate key in its own catalog), and a script that fails half-way leaves nothing behind.
+BEGIN;
+
+SELECT pg_advisory_xact_lock(7130020240615);
+
+-- Region ranges are read as [prefix, prefix || '~') and must hold whatever the database's default collation is:
+-- only a byte-wise collation puts '~' after every digit, so every column compared that way is COLLATE "C".
+CREATE TABLE IF NOT EXISTS villages_sellers (
+    seller_id    text    NOT NULL PRIMARY KEY,
+    name         text    NOT NULL,
+    village_code text    COLLATE "C" NOT NULL,
+    kind         integer NOT NULL,
+    members      integer NOT NULL,
+    has_sales    integer NOT NULL DEFAULT 0
+);
+
+CREATE INDEX IF NOT EXISTS villages_sellers_by_village ON villages_sellers (village_code);
+
+-- Sales (kind 1) and refunds (kind 2); (kind, platform, entry_id) is the idempotency key.
+-- A refund row carries the category and product of its sale; a sale row tallies what was refunded of it.
+CREATE TABLE IF NOT EXISTS villages_entries (
+    kind          integer NOT NULL,
+    platform      integer NOT NULL,
+    entry_id      text    NOT NULL,
+    ledger        integer NOT NULL,
+    seq           bigint  NOT NULL,
+    seller_id     text    NOT NULL,
+    village_code  text    COLLATE "C" NOT NULL,
+    hour          integer NOT NULL,
+    year          integer NOT NULL,
+    category      integer NOT NULL,
+    product       text    NOT NULL,
+    quantity      bigint  NOT NULL,
+    weight_g      bigint  NOT NULL,
+    amount_fen    bigint  NOT NULL,
+    customer_hash bigint  NOT NULL,
+    sale_id       text    NULL,
+    refunded_fen  bigint  NOT NULL DEFAULT 0,
+    refunded_qty  bigint  NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, platform, entry_id)
+);
+
+CREATE INDEX IF NOT EXISTS villages_entries_by_batch ON villages_entries (ledger, seq);
+CREATE INDEX IF NOT EXISTS villages_entries_by_village ON villages_entries (village_code, ledger, seq);
+CREATE INDEX IF NOT EXISTS villages_entries_by_seller ON villages_entries (seller_id, year);
+
+-- The last batch each ledger committed, advanced in the same transaction as the batch (the ledger fence).
+CREATE TABLE IF NOT EXISTS villages_ledgers (
+    ledger   integer NOT NULL PRIMARY KEY,
+    last_seq bigint  NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS villages_income (
+    seller_id  text    NOT NULL,
+    year       integer NOT NULL,
+    source     text    NOT NULL,
+    amount_fen bigint  NOT NULL,
+    PRIMARY KEY (seller_id, year, source)
+);
+
+CREATE TABLE IF NOT EXISTS villages_regions (
+    code text COLLATE "C" NOT NULL PRIMARY KEY,
+    name text NOT NULL
+);
+
+COMMIT;
