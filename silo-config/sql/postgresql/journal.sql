@@ -1,7 +1,17 @@
 -- The Villages journal on PostgreSQL: the durable record of everything acknowledged (see docs/architecture.md).
--- The same tables as silo-config/sql/sqlite/journal.sql; integer columns the code reads as Int32 are integer,
--- those it reads as Int64 are bigint. Codes compared as ranges [prefix, prefix || '~') use the byte-wise "C" collation.
--- Every statement is idempotent: `villages db init` may run before every deployment.
+-- The same tables as silo-config/sql/sqlite/journal.sql. Column types follow how SqlJournal reads them back:
+-- `integer` where it calls GetInt32, `bigint` where it calls GetInt64 (money, quantities, batch numbers, hashes).
+-- Safe to apply at every start, and by several silos at once (see the lock below).
+
+-- One transaction, serialised by an advisory lock shared with orleans-storage.sql and orleans-clustering.sql:
+-- silos starting together would otherwise race on CREATE ... IF NOT EXISTS (PostgreSQL can then fail with a
+-- duplicate key in its own catalog), and a script that fails half-way leaves nothing behind.
+BEGIN;
+
+SELECT pg_advisory_xact_lock(7130020240615);
+
+-- Region ranges are read as [prefix, prefix || '~') and must hold whatever the database's default collation is:
+-- only a byte-wise collation puts '~' after every digit, so every column compared that way is COLLATE "C".
 CREATE TABLE IF NOT EXISTS villages_sellers (
     seller_id    text    NOT NULL PRIMARY KEY,
     name         text    NOT NULL,
@@ -13,6 +23,8 @@ CREATE TABLE IF NOT EXISTS villages_sellers (
 
 CREATE INDEX IF NOT EXISTS villages_sellers_by_village ON villages_sellers (village_code);
 
+-- Sales (kind 1) and refunds (kind 2); (kind, platform, entry_id) is the idempotency key.
+-- A refund row carries the category and product of its sale; a sale row tallies what was refunded of it.
 CREATE TABLE IF NOT EXISTS villages_entries (
     kind          integer NOT NULL,
     platform      integer NOT NULL,
@@ -39,6 +51,7 @@ CREATE INDEX IF NOT EXISTS villages_entries_by_batch ON villages_entries (ledger
 CREATE INDEX IF NOT EXISTS villages_entries_by_village ON villages_entries (village_code, ledger, seq);
 CREATE INDEX IF NOT EXISTS villages_entries_by_seller ON villages_entries (seller_id, year);
 
+-- The last batch each ledger committed, advanced in the same transaction as the batch (the ledger fence).
 CREATE TABLE IF NOT EXISTS villages_ledgers (
     ledger   integer NOT NULL PRIMARY KEY,
     last_seq bigint  NOT NULL
@@ -56,3 +69,5 @@ CREATE TABLE IF NOT EXISTS villages_regions (
     code text COLLATE "C" NOT NULL PRIMARY KEY,
     name text NOT NULL
 );
+
+COMMIT;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Villages.Process.Tests.Postgres;
+using Villages.Postgres.Tests.Infrastructure;
 
 namespace Villages.Process.Tests.Cluster;
 
@@ -13,9 +13,15 @@ public sealed class ClusterUnderTest : IAsyncDisposable
 {
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
 
-    private ClusterUnderTest(PostgresServer database) => Database = database;
+    private ClusterUnderTest(PostgresServer database, string connectionString)
+    {
+        Database = database;
+        ConnectionString = connectionString;
+    }
 
     public PostgresServer Database { get; }
+
+    public string ConnectionString { get; }
 
     public List<(ChildProcess Process, int SiloPort)> Silos { get; } = [];
 
@@ -27,15 +33,15 @@ public sealed class ClusterUnderTest : IAsyncDisposable
     {
         var database = new PostgresServer();
         await database.InitializeAsync();
-        var cluster = new ClusterUnderTest(database);
-        using (var init = ChildProcess.Start("Villages.Cli", "villages.dll", "db", "init", "--connection-string", database.ConnectionString))
+        var cluster = new ClusterUnderTest(database, await database.CreateDatabase("villages"));
+        using (var init = ChildProcess.Start("Villages.Cli", "villages.dll", "db", "init", "--connection-string", cluster.ConnectionString))
         {
             Assert.True(await init.WaitForExit(TimeSpan.FromSeconds(60)) == 0, "villages db init failed:\n" + init.Output);
         }
 
         await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => cluster.AddSilo()));
         cluster.Gateway = await NodeProcess.StartGateway(
-            "--mode", "cluster", "--Villages:ConnectionString", database.ConnectionString, "--Orleans:ClusterId", cluster._clusterId);
+            "--mode", "cluster", "--Villages:ConnectionString", cluster.ConnectionString, "--Orleans:ClusterId", cluster._clusterId);
         return cluster;
     }
 
@@ -45,7 +51,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
         var siloPort = ChildProcess.FreePort();
         var silo = ChildProcess.Start(
             "Villages.Silo", "Villages.Silo.dll",
-            "--Villages:ConnectionString", Database.ConnectionString,
+            "--Villages:ConnectionString", ConnectionString,
             "--Villages:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture),
             "--Villages:GatewayPort", ChildProcess.FreePort().ToString(CultureInfo.InvariantCulture),
             "--Villages:AdvertisedAddress", "127.0.0.1",
