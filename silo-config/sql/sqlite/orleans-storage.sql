@@ -30,11 +30,16 @@ INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStora
  WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
    AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, '''')');
 
--- Write with optimistic concurrency: a new row starts at version 1; an existing row is replaced only when the
--- caller holds its current version. No row back means a conflict, which the provider reports as such.
+-- Write with optimistic concurrency: a caller without a version can only create the row (at version 1); a caller
+-- with a version can only replace the row that still has it (a row deleted behind it is a conflict, not a re-create).
+-- No row back means a conflict, which the provider reports as such.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey',
 'INSERT INTO OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, PayloadBinary, ModifiedOn, Version)
- VALUES (@ServiceId, @GrainTypeString, @GrainIdN0, @GrainIdN1, COALESCE(@GrainIdExtensionString, ''''), @PayloadBinary, datetime(''now''), 1)
+ SELECT @ServiceId, @GrainTypeString, @GrainIdN0, @GrainIdN1, COALESCE(@GrainIdExtensionString, ''''), @PayloadBinary, datetime(''now''), 1
+ WHERE @GrainStateVersion IS NULL OR EXISTS (
+   SELECT 1 FROM OrleansStorage
+   WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+     AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, ''''))
  ON CONFLICT (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString) DO UPDATE
    SET PayloadBinary = excluded.PayloadBinary, ModifiedOn = excluded.ModifiedOn, Version = OrleansStorage.Version + 1
    WHERE OrleansStorage.Version = @GrainStateVersion
