@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Configuration;
 using Villages.Gateway.Ingest;
 using Villages.Gateway.Operations;
 using Villages.Gateway.Queries;
 using Villages.Gateway.Registry;
 using Villages.Hosting;
-using Orleans.Configuration;
 using Villages.Hosting.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
