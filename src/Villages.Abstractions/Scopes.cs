@@ -22,6 +22,10 @@ public static class Scopes
 
     public static ILedgerGrain Ledger(this IGrainFactory grains, int ledger) => grains.GetGrain<ILedgerGrain>(ledger);
 
+    /// <summary>Every ledger, for calls that must reach all of them (settle, wake).</summary>
+    public static IEnumerable<ILedgerGrain> Ledgers(this IGrainFactory grains) =>
+        Enumerable.Range(0, LedgerPartition.Count).Select(grains.Ledger);
+
     public static ILedgerGrain LedgerOf(this IGrainFactory grains, string sellerId) => grains.Ledger(LedgerPartition.Of(sellerId));
 
     /// <summary>The seller id inside a seller grain's key.</summary>

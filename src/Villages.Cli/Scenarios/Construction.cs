@@ -1,4 +1,4 @@
-using Villages.Cli.Lines;
+using Villages.Domain.Ingest;
 
 namespace Villages.Cli.Scenarios;
 
@@ -9,7 +9,7 @@ namespace Villages.Cli.Scenarios;
 internal static class Construction
 {
     /// <summary>The households' common income in a year; every household is built to the same total, so anything else is a bug.</summary>
-    public static long CommonIncome(IReadOnlyList<IncomeRecord> income, int year, int households, Func<string, long> proceeds)
+    public static long CommonIncome(IReadOnlyList<IncomeLine> income, int year, int households, Func<string, long> proceeds)
     {
         var totals = income.Where(i => i.Year == year).Select(i => i.AmountFen + proceeds(i.SellerId)).ToList();
         if (totals.Count != households || totals.Distinct().Count() != 1)

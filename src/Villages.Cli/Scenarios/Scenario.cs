@@ -1,6 +1,7 @@
 using Villages.Cli.Lines;
 using Villages.Cli.Reference;
 using Villages.Cli.Segments;
+using Villages.Domain.Ingest;
 
 namespace Villages.Cli.Scenarios;
 
@@ -75,7 +76,7 @@ public static class Scenario
             cast.All, segments, bachu.Income);
     }
 
-    private static IEnumerable<RefundRecord> RefundsOf(XinjiangEnterprises segment)
+    private static IEnumerable<RefundLine> RefundsOf(XinjiangEnterprises segment)
     {
         foreach (var (_, refund) in segment.Generate())
         {

@@ -1,4 +1,6 @@
+using Villages.Abstractions.Registry;
 using Villages.Cli.Lines;
+using Villages.Domain.Ingest;
 
 namespace Villages.Cli.Scenarios;
 
@@ -12,9 +14,9 @@ public sealed class ScenarioPlan(
     ArticleTargets targets,
     ExpectedFigures expectedFigures,
     ProgrammeRecord programme,
-    IReadOnlyList<SellerRecord> sellers,
+    IReadOnlyList<SellerProfile> sellers,
     IReadOnlyList<ScenarioSegment> segments,
-    IReadOnlyList<IncomeRecord> income)
+    IReadOnlyList<IncomeLine> income)
 {
     public ScenarioOptions Options => options;
 
@@ -26,15 +28,15 @@ public sealed class ScenarioPlan(
 
     public ProgrammeRecord Programme => programme;
 
-    public IReadOnlyList<SellerRecord> Sellers => sellers;
+    public IReadOnlyList<SellerProfile> Sellers => sellers;
 
     public IReadOnlyList<ScenarioSegment> Segments => segments;
 
-    public IReadOnlyList<IncomeRecord> Income => income;
+    public IReadOnlyList<IncomeLine> Income => income;
 
     public long SaleCount => segments.Sum(s => s.SaleCount);
 
-    public IEnumerable<SaleRecord> Sales => segments.SelectMany(s => s.Sales());
+    public IEnumerable<SaleLine> Sales => segments.SelectMany(s => s.Sales());
 
-    public IEnumerable<RefundRecord> Refunds => segments.SelectMany(s => s.Refunds());
+    public IEnumerable<RefundLine> Refunds => segments.SelectMany(s => s.Refunds());
 }

@@ -1,4 +1,4 @@
-using Villages.Cli.Lines;
+using Villages.Domain.Ingest;
 
 namespace Villages.Cli.Scenarios;
 
@@ -10,8 +10,8 @@ public sealed class ScenarioSegment(
     string name,
     string description,
     long saleCount,
-    Func<IEnumerable<SaleRecord>> sales,
-    Func<IEnumerable<RefundRecord>>? refunds = null)
+    Func<IEnumerable<SaleLine>> sales,
+    Func<IEnumerable<RefundLine>>? refunds = null)
 {
     public string Name => name;
 
@@ -19,7 +19,7 @@ public sealed class ScenarioSegment(
 
     public long SaleCount => saleCount;
 
-    public IEnumerable<SaleRecord> Sales() => sales();
+    public IEnumerable<SaleLine> Sales() => sales();
 
-    public IEnumerable<RefundRecord> Refunds() => refunds is null ? [] : refunds();
+    public IEnumerable<RefundLine> Refunds() => refunds is null ? [] : refunds();
 }

@@ -1,7 +1,8 @@
+using Villages.Abstractions.Registry;
 using Villages.Cli.Generation;
-using Villages.Cli.Lines;
 using Villages.Cli.Scenarios;
 using Villages.Domain.Catalog;
+using Villages.Domain.Ingest;
 
 namespace Villages.Cli.Segments;
 
@@ -9,12 +10,12 @@ namespace Villages.Cli.Segments;
 /// The 12-hour Tmall apple spree of 11 November 2017 in Aksu city and Wensu: the exact weight in grams spread over
 /// orders of a few orderSizes, bought by exactly the target number of distinct customers. Built once and kept.
 /// </summary>
-internal sealed record AksuSpree(IReadOnlyList<SaleRecord> Sales, long GrossFen, long WeightGrams, long Customers)
+internal sealed record AksuSpree(IReadOnlyList<SaleLine> Sales, long GrossFen, long WeightGrams, long Customers)
 {
     public static readonly DateTime From = RandomTime.Date(2017, 11, 11);
     public static readonly DateTime To = RandomTime.Date(2017, 11, 11, 12);
 
-    public static AksuSpree Generate(ScenarioContext context, IReadOnlyList<SellerRecord> sellers, long weightGrams, long customers)
+    public static AksuSpree Generate(ScenarioContext context, IReadOnlyList<SellerProfile> sellers, long weightGrams, long customers)
     {
         var random = context.RandomFor("aksu-spree");
         var tokens = context.TokensFor("ak");
@@ -34,7 +35,7 @@ internal sealed record AksuSpree(IReadOnlyList<SaleRecord> Sales, long GrossFen,
 
         var grams = new long[lines];
         Apportion.Into(weightGrams - lines, orderSizes, grams);
-        var sales = new List<SaleRecord>((int)lines);
+        var sales = new List<SaleLine>((int)lines);
         for (var i = 0; i < lines; i++)
         {
             var weight = grams[i] + 1;
@@ -42,7 +43,7 @@ internal sealed record AksuSpree(IReadOnlyList<SaleRecord> Sales, long GrossFen,
             var amount = Math.Max(1, weight * pricePerKgFen / 1_000);
             var quantity = Math.Max(1, (weight + 2_500) / 5_000);
             var customer = tokens.Of(i < customers ? i : random.NextInt64(customers));
-            sales.Add(new SaleRecord(
+            sales.Add(new SaleLine(
                 Platform.Tmall, context.Id("ak", i + 1), sellers[random.Next(sellers.Count)].SellerId, RandomTime.Between(random, From, To),
                 "apple", Category.Fruit, quantity, weight, amount, customer));
         }

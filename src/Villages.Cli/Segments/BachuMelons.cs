@@ -1,6 +1,7 @@
+using Villages.Abstractions.Registry;
 using Villages.Cli.Generation;
-using Villages.Cli.Lines;
 using Villages.Domain.Catalog;
+using Villages.Domain.Ingest;
 
 namespace Villages.Cli.Segments;
 
@@ -9,7 +10,7 @@ namespace Villages.Cli.Segments;
 /// record farming income so that every household's total is exactly the article's 400 yuan (2015) and 3,500 yuan (2017).
 /// Small at every scale (100,000 melons at 1.0), so it is built once and kept.
 /// </summary>
-internal sealed record BachuMelons(IReadOnlyList<SaleRecord> Sales, IReadOnlyList<IncomeRecord> Income, long GrossFen)
+internal sealed record BachuMelons(IReadOnlyList<SaleLine> Sales, IReadOnlyList<IncomeLine> Income, long GrossFen)
 {
     public const int MelonsPerHousehold = 25;
     public const string Source = "farming";
@@ -22,11 +23,11 @@ internal sealed record BachuMelons(IReadOnlyList<SaleRecord> Sales, IReadOnlyLis
     public static long HouseholdsFor(long melons) => Math.Clamp((melons + MelonsPerHousehold - 1) / MelonsPerHousehold, Math.Min(3, melons), melons);
 
     public static BachuMelons Generate(
-        ScenarioContext context, IReadOnlyList<SellerRecord> households, long melons, ProgrammeCustomers customers, long income2015Fen, long income2017Fen)
+        ScenarioContext context, IReadOnlyList<SellerProfile> households, long melons, ProgrammeCustomers customers, long income2015Fen, long income2017Fen)
     {
         var random = context.RandomFor("bachu-melons");
-        var sales = new List<SaleRecord>();
-        var income = new List<IncomeRecord>();
+        var sales = new List<SaleLine>();
+        var income = new List<IncomeLine>();
         var from = RandomTime.Date(2017, 6, 20);
         var to = RandomTime.Date(2017, 10, 1);
         for (var h = 0; h < households.Count; h++)
@@ -45,7 +46,7 @@ internal sealed record BachuMelons(IReadOnlyList<SaleRecord> Sales, IReadOnlyLis
                 }
 
                 var customer = customers.ForPurchase(sales.Count, random);
-                sales.Add(new SaleRecord(
+                sales.Add(new SaleLine(
                     Platform.Taobao, context.Id("bm", sales.Count + 1), household.SellerId, RandomTime.Between(random, from, to),
                     "melon", Category.Fruit, count, grams, amount, customer));
                 proceeds += amount;
@@ -57,8 +58,8 @@ internal sealed record BachuMelons(IReadOnlyList<SaleRecord> Sales, IReadOnlyLis
                 throw new InvalidOperationException($"Bachu household {household.SellerId} sold {proceeds} fen of melons, not below the 2017 income target.");
             }
 
-            income.Add(new IncomeRecord(household.SellerId, 2015, Source, income2015Fen));
-            income.Add(new IncomeRecord(household.SellerId, 2017, Source, income2017Fen - proceeds));
+            income.Add(new IncomeLine(household.SellerId, 2015, Source, income2015Fen));
+            income.Add(new IncomeLine(household.SellerId, 2017, Source, income2017Fen - proceeds));
         }
 
         return new BachuMelons(sales, income, sales.Sum(s => s.AmountFen));

@@ -1,5 +1,6 @@
+using Villages.Abstractions.Registry;
 using Villages.Cli.Generation;
-using Villages.Cli.Lines;
+using Villages.Domain.Ingest;
 
 namespace Villages.Cli.Segments;
 
@@ -8,11 +9,11 @@ namespace Villages.Cli.Segments;
 /// the first half of 2015 (non-agricultural, so the 2015–2017 Alibaba figure is untouched) and the second half of 2018.
 /// Their buyers are returning customers, so they add none to any count.
 /// </summary>
-internal sealed class OutsideWindow(ScenarioContext context, IReadOnlyList<SellerRecord> sellers, ProgrammeCustomers customers, long lines)
+internal sealed class OutsideWindow(ScenarioContext context, IReadOnlyList<SellerProfile> sellers, ProgrammeCustomers customers, long lines)
 {
     public long Lines => lines;
 
-    public IEnumerable<SaleRecord> Generate()
+    public IEnumerable<SaleLine> Generate()
     {
         var random = context.RandomFor("programme-outside-window");
         for (long n = 1; n <= lines; n++)
@@ -23,7 +24,7 @@ internal sealed class OutsideWindow(ScenarioContext context, IReadOnlyList<Selle
                 ? RandomTime.Between(random, RandomTime.Date(2015, 1, 1), RandomTime.Date(2015, 7, 1))
                 : RandomTime.Between(random, RandomTime.Date(2018, 7, 1), RandomTime.Date(2019, 1, 1));
             var quantity = 1 + random.Next(20);
-            yield return new SaleRecord(
+            yield return new SaleLine(
                 Catalogue.Pick(Catalogue.AllPlatforms, random), context.Id("po", n), sellers[random.Next(sellers.Count)].SellerId, time,
                 Catalogue.ProductOf(category, random), category, quantity, 0, quantity * random.Next(1_000, 12_001), customers.Returning(random));
         }

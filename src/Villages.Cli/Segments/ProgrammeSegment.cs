@@ -1,18 +1,19 @@
+using Villages.Abstractions.Registry;
 using Villages.Cli.Generation;
-using Villages.Cli.Lines;
 using Villages.Cli.Scenarios;
+using Villages.Domain.Ingest;
 
 namespace Villages.Cli.Segments;
 
 /// <summary>Streams the sales of one <see cref="ProgrammeShape"/>, a block at a time, each block getting its exact slice of items and money.</summary>
-internal sealed class ProgrammeSegment(ScenarioContext context, IReadOnlyList<SellerRecord> sellers, ProgrammeCustomers customers, ProgrammeShape shape)
+internal sealed class ProgrammeSegment(ScenarioContext context, IReadOnlyList<SellerProfile> sellers, ProgrammeCustomers customers, ProgrammeShape shape)
 {
     // Checked when the plan is built, not when its lines are first enumerated in the middle of posting.
     private readonly ProgrammeShape _shape = shape.Items >= shape.Lines && !(shape.AmountFen < shape.Lines)
         ? shape
         : throw new ScaleTooSmallException($"{shape.Name} has {shape.Items} items and {shape.AmountFen} fen for {shape.Lines} lines");
 
-    public IEnumerable<SaleRecord> Generate()
+    public IEnumerable<SaleLine> Generate()
     {
         var random = context.RandomFor(_shape.Name);
         var orders = new Order[Blocks.Size];
@@ -52,7 +53,7 @@ internal sealed class ProgrammeSegment(ScenarioContext context, IReadOnlyList<Se
             {
                 var o = orders[i];
                 var fen = _shape.AmountFen is null ? values[i] : extraFen[i] + 1;
-                yield return new SaleRecord(
+                yield return new SaleLine(
                     o.Platform, context.Id(_shape.IdKind, start + i + 1), o.SellerId, o.Time, o.Product, o.Category, extraItems[i] + 1, 0, fen, o.Customer);
             }
         }

@@ -1,7 +1,8 @@
+using Villages.Abstractions.Registry;
 using Villages.Cli.Generation;
-using Villages.Cli.Lines;
 using Villages.Cli.Scenarios;
 using Villages.Domain.Catalog;
+using Villages.Domain.Ingest;
 using Villages.Domain.Time;
 
 namespace Villages.Cli.Segments;
@@ -11,7 +12,7 @@ namespace Villages.Cli.Segments;
 /// an exact share of the net; a few lines are also partly refunded, the refund added to the sale's amount and
 /// dated later in the same CST year, so it cancels in the same yearly bucket and the net stays exact.
 /// </summary>
-internal sealed class XinjiangEnterprises(ScenarioContext context, IReadOnlyList<SellerRecord> sellers, int year, long netFen, long lines)
+internal sealed class XinjiangEnterprises(ScenarioContext context, IReadOnlyList<SellerProfile> sellers, int year, long netFen, long lines)
 {
     private const int RefundPercentOfLines = 4;
     private const long MaxRefundDelaySeconds = 7 * 24 * 3600;
@@ -25,7 +26,7 @@ internal sealed class XinjiangEnterprises(ScenarioContext context, IReadOnlyList
 
     public long NetFen => netFen;
 
-    public IEnumerable<(SaleRecord Sale, RefundRecord? Refund)> Generate()
+    public IEnumerable<(SaleLine Sale, RefundLine? Refund)> Generate()
     {
         var random = context.RandomFor($"xinjiang-enterprises-{year}");
         var tokens = context.TokensFor($"xj{year}");
@@ -67,11 +68,11 @@ internal sealed class XinjiangEnterprises(ScenarioContext context, IReadOnlyList
         }
     }
 
-    private (SaleRecord, RefundRecord?) Line(Shape s, long number, long keptFen)
+    private (SaleLine, RefundLine?) Line(Shape s, long number, long keptFen)
     {
         var refundFen = s.RefundPercent == 0 ? 0 : Math.Max(1, keptFen * s.RefundPercent / 100);
         var amount = keptFen + refundFen;
-        var sale = new SaleRecord(s.Platform, context.Id($"xe{year}", number), s.SellerId, s.Time, s.Product, s.Category, s.Quantity, 0, amount, s.Customer);
+        var sale = new SaleLine(s.Platform, context.Id($"xe{year}", number), s.SellerId, s.Time, s.Product, s.Category, s.Quantity, 0, amount, s.Customer);
         if (refundFen == 0)
         {
             return (sale, null);
@@ -79,7 +80,7 @@ internal sealed class XinjiangEnterprises(ScenarioContext context, IReadOnlyList
 
         // Items returned in proportion to the money refunded, at least one and never more than were sold.
         var returned = Math.Clamp(((s.Quantity * refundFen * 2) + amount) / (2 * amount), 1, s.Quantity);
-        var refund = new RefundRecord(s.Platform, context.Id($"rf{year}", number), sale.SaleId, s.SellerId, s.Time.AddSeconds(s.RefundDelaySeconds), refundFen, returned);
+        var refund = new RefundLine(s.Platform, context.Id($"rf{year}", number), sale.SaleId, s.SellerId, s.Time.AddSeconds(s.RefundDelaySeconds), refundFen, returned);
         return (sale, refund);
     }
 

@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Villages.Abstractions.Registry;
 using Villages.Cli.Lines;
 using Villages.Domain.Catalog;
+using Villages.Domain.Ingest;
 using Villages.Domain.Money;
 
 namespace Villages.Cli.Wire;
@@ -14,18 +16,18 @@ namespace Villages.Cli.Wire;
 /// </summary>
 public static class WireJson
 {
-    public static byte[] Sales(IEnumerable<SaleRecord> lines) => Array(lines, WriteSale);
+    public static byte[] Sales(IEnumerable<SaleLine> lines) => Array(lines, WriteSale);
 
-    public static byte[] Refunds(IEnumerable<RefundRecord> lines) => Array(lines, WriteRefund);
+    public static byte[] Refunds(IEnumerable<RefundLine> lines) => Array(lines, WriteRefund);
 
-    public static byte[] Income(IEnumerable<IncomeRecord> lines) => Array(lines, WriteIncome);
+    public static byte[] Income(IEnumerable<IncomeLine> lines) => Array(lines, WriteIncome);
 
-    public static byte[] Seller(SellerRecord seller) => Write(w =>
+    public static byte[] Seller(SellerProfile seller) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("name", seller.Name);
         w.WriteString("villageCode", seller.VillageCode);
-        w.WriteString("kind", seller.KindName);
+        w.WriteString("kind", seller.Kind.ToString().ToLowerInvariant());
         w.WriteNumber("members", seller.Members);
         w.WriteEndObject();
     });
@@ -47,7 +49,7 @@ public static class WireJson
     /// <summary>ISO-8601 with the line's own offset (+08:00 for every scenario line).</summary>
     public static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    private static void WriteSale(Utf8JsonWriter w, SaleRecord s)
+    private static void WriteSale(Utf8JsonWriter w, SaleLine s)
     {
         w.WriteStartObject();
         w.WriteString("platform", CatalogNames.Name(s.Platform));
@@ -67,7 +69,7 @@ public static class WireJson
         w.WriteEndObject();
     }
 
-    private static void WriteRefund(Utf8JsonWriter w, RefundRecord r)
+    private static void WriteRefund(Utf8JsonWriter w, RefundLine r)
     {
         w.WriteStartObject();
         w.WriteString("platform", CatalogNames.Name(r.Platform));
@@ -80,7 +82,7 @@ public static class WireJson
         w.WriteEndObject();
     }
 
-    private static void WriteIncome(Utf8JsonWriter w, IncomeRecord i)
+    private static void WriteIncome(Utf8JsonWriter w, IncomeLine i)
     {
         w.WriteStartObject();
         w.WriteString("sellerId", i.SellerId);

@@ -1,5 +1,4 @@
 using Villages.Abstractions;
-using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Rollup;
 using Villages.Gateway.Contract;
 
@@ -12,7 +11,7 @@ public static class OperationsEndpoints
     {
         app.MapPost("/api/admin/settle", async (IGrainFactory grains) =>
         {
-            await Task.WhenAll(Enumerable.Range(0, LedgerPartition.Count).Select(i => grains.Ledger(i).Settle()));
+            await Task.WhenAll(grains.Ledgers().Select(l => l.Settle()));
             return Results.Ok(new SettledJson(true, Times.AsOf(await grains.GetGrain<IFreshnessGrain>(0).AsOf())));
         }).WithTags("Operations").WithSummary("Returns once every level reflects every line acknowledged before the call");
 

@@ -20,7 +20,7 @@ public sealed class RegionGrain(
     protected override JournalScope Scope => JournalScope.ForRegion(Code);
 
     public async Task<ScopeSummary?> Summary() =>
-        await Journal.RegionExists(Code) || Book.Lifetime.Tally.Orders > 0 ? await SummaryOf(Book.Lifetime) : null;
+        Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(Book.Lifetime) : null;
 
     public async Task<ScopeSummary> SummaryOver(DateTime? from, DateTime? to) => await SummaryOf(RangeTotal(from, to));
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Villages.Abstractions;
-using Villages.Abstractions.Ingest;
 using Villages.Hosting.Configuration;
 using Villages.Hosting.ReferenceData;
 
@@ -52,7 +51,7 @@ internal sealed class LedgerKeeper(IGrainFactory grains, VillagesSettings settin
                     programmeDefined = true;
                 }
 
-                await Task.WhenAll(Enumerable.Range(0, LedgerPartition.Count).Select(i => grains.Ledger(i).Wake()));
+                await Task.WhenAll(grains.Ledgers().Select(l => l.Wake()));
             }
             catch (Exception e)
             {

@@ -30,7 +30,7 @@ public sealed class FigureTests
     {
         var parsed = ParsedPlan.Of(scale);
         var xinjiang = parsed.Sales.Lines.Where(s => parsed.Sellers[s.SellerId].VillageCode.StartsWith("65", StringComparison.Ordinal)).ToList();
-        var enterprise = xinjiang.Where(s => parsed.Sellers[s.SellerId].Kind == Lines.SellerKind.Enterprise
+        var enterprise = xinjiang.Where(s => parsed.Sellers[s.SellerId].Kind == Abstractions.Registry.SellerKind.Enterprise
             && !ReferenceFiles.Poverty832.Contains(parsed.Sellers[s.SellerId].VillageCode[..6])).Sum(s => s.AmountFen);
 
         Assert.True(enterprise * 10 > xinjiang.Sum(s => s.AmountFen) * 9, "enterprises outside the 832 should carry over 90% of Xinjiang's sales");

@@ -1,4 +1,4 @@
-using Villages.Cli.Lines;
+using Villages.Abstractions.Registry;
 using Villages.Cli.Tests.Infrastructure;
 using Villages.Domain.Catalog;
 using Villages.Domain.Income;
@@ -38,7 +38,7 @@ public sealed class Recount(ParsedPlan parsed)
     public long BachuMelons2017() =>
         Sales.Where(s => In(s.SellerId, "653130") && s.Product == "melon" && Year(s.Time) == 2017).Sum(s => s.Quantity);
 
-    public IReadOnlyList<SellerRecord> BachuHouseholds() =>
+    public IReadOnlyList<SellerProfile> BachuHouseholds() =>
         [.. parsed.Sellers.Values.Where(s => s.Kind == SellerKind.Household && s.VillageCode.StartsWith("653130", StringComparison.Ordinal))];
 
     /// <summary>Each Bachu household's income in a year: net online proceeds plus other income, the later record per source winning.</summary>

@@ -86,7 +86,7 @@ public sealed class ValidityTests
             Assert.Contains(s.VillageCode[..9], ReferenceFiles.Townships);
             Assert.Contains(s.VillageCode[..6], ReferenceFiles.Counties);
             Assert.False(string.IsNullOrWhiteSpace(s.Name));
-            Assert.True(s.Kind == Lines.SellerKind.Household ? s.Members >= 1 : s.Members >= 0);
+            Assert.True(s.Kind == Abstractions.Registry.SellerKind.Household ? s.Members >= 1 : s.Members >= 0);
         });
     }
 
@@ -100,7 +100,7 @@ public sealed class ValidityTests
         Assert.All(sellers.Where(s => s.SellerId.Contains("-xj-", StringComparison.Ordinal)), s =>
         {
             Assert.StartsWith("6501", s.VillageCode, StringComparison.Ordinal);
-            Assert.Equal(Lines.SellerKind.Enterprise, s.Kind);
+            Assert.Equal(Abstractions.Registry.SellerKind.Enterprise, s.Kind);
         });
         Assert.All(sellers.Where(s => s.SellerId.Contains("-bachu-", StringComparison.Ordinal)), s => Assert.StartsWith("653130", s.VillageCode, StringComparison.Ordinal));
         Assert.All(sellers.Where(s => s.SellerId.Contains("-aksu-", StringComparison.Ordinal)), s => Assert.Contains(s.VillageCode[..6], new[] { "652901", "652922" }));

@@ -1,4 +1,4 @@
-using Villages.Cli.Lines;
+using Villages.Abstractions.Registry;
 using Villages.Cli.Scenarios;
 using Villages.Cli.Wire;
 using Villages.Domain.Ingest;
@@ -16,9 +16,9 @@ public sealed class ParsedPlan
     private ParsedPlan(ScenarioPlan plan)
     {
         Plan = plan;
-        Sales = Parse<SaleRecord, SaleLine>(plan.Sales, WireJson.Sales, LineParser.TryParseSale);
-        Refunds = Parse<RefundRecord, RefundLine>(plan.Refunds, WireJson.Refunds, LineParser.TryParseRefund);
-        Income = Parse<IncomeRecord, IncomeLine>(plan.Income, WireJson.Income, LineParser.TryParseIncome);
+        Sales = Parse<SaleLine, SaleLine>(plan.Sales, WireJson.Sales, LineParser.TryParseSale);
+        Refunds = Parse<RefundLine, RefundLine>(plan.Refunds, WireJson.Refunds, LineParser.TryParseRefund);
+        Income = Parse<IncomeLine, IncomeLine>(plan.Income, WireJson.Income, LineParser.TryParseIncome);
         Sellers = plan.Sellers.ToDictionary(s => s.SellerId);
     }
 
@@ -30,7 +30,7 @@ public sealed class ParsedPlan
 
     public Parsed<IncomeLine> Income { get; }
 
-    public IReadOnlyDictionary<string, SellerRecord> Sellers { get; }
+    public IReadOnlyDictionary<string, SellerProfile> Sellers { get; }
 
     public static ParsedPlan Of(decimal scale, int seed = 1)
     {

@@ -22,7 +22,7 @@ public static class Ingest
         Send(batches, r => r.SellerId, (ledger, part) => grains.Ledger(ledger).RecordRefunds(part));
 
     public static Task Settle(IGrainFactory grains) =>
-        Task.WhenAll(Enumerable.Range(0, LedgerPartition.Count).Select(i => grains.Ledger(i).Settle()));
+        Task.WhenAll(grains.Ledgers().Select(l => l.Settle()));
 
     private static async Task<LedgerReceipt[]> Send<T>(IEnumerable<List<T>> batches, Func<T, string> seller, Func<int, List<T>, Task<LedgerReceipt>> record)
     {
