@@ -4,37 +4,40 @@ namespace Villages.Grains.Journal;
 
 /// <summary>
 /// Opens connections to the journal's database through whichever ADO.NET provider the configuration names,
-/// running the provider's per-connection settings (for SQLite: WAL commits that survive a killed process).
+/// running the provider's per-connection settings (for SQLite: WAL commits that survive a killed process), and
+/// runs write transactions: on a database with one writer (SQLite) through a group commit, elsewhere each on its own.
 /// </summary>
-public sealed class JournalDatabase(DbProviderFactory factory, string connectionString, string onOpen = "", bool singleWriter = false)
+public sealed class JournalDatabase
 {
-    // SQLite has one writer at a time and makes the others sleep-wait on a thread; queue them here instead.
-    private readonly SemaphoreSlim? _writer = singleWriter ? new SemaphoreSlim(1, 1) : null;
+    private readonly DbProviderFactory _factory;
+    private readonly string _connectionString;
+    private readonly string _onOpen;
+    private readonly GroupCommit? _groupCommit;
 
-    /// <summary>Held around a write transaction; a no-op for databases that take concurrent writers.</summary>
-    public async Task<IDisposable> WriteTurn()
+    /// <param name="writerSession">Statements for the single writer's own connection (its cache and log sizes).</param>
+    public JournalDatabase(DbProviderFactory factory, string connectionString, string onOpen = "", bool singleWriter = false, string writerSession = "")
     {
-        if (_writer is null)
-        {
-            return NoTurn.Instance;
-        }
-
-        await _writer.WaitAsync();
-        return new Turn(_writer);
+        _factory = factory;
+        _connectionString = connectionString;
+        _onOpen = onOpen;
+        _groupCommit = singleWriter ? new GroupCommit(() => Open(writerSession)) : null;
     }
 
-    public async Task<DbConnection> Open()
+    public Task<DbConnection> Open() => Open("");
+
+    /// <summary>Runs <paramref name="work"/> in a transaction and completes once that transaction has committed.</summary>
+    public async Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work)
     {
-        var connection = factory.CreateConnection()!;
-        connection.ConnectionString = connectionString;
-        await connection.OpenAsync();
-        if (onOpen.Length > 0)
+        if (_groupCommit is not null)
         {
-            await using var cmd = connection.Command(onOpen);
-            await cmd.ExecuteNonQueryAsync();
+            return await _groupCommit.Write(work);
         }
 
-        return connection;
+        await using var c = await Open();
+        await using var tx = await c.BeginTransactionAsync();
+        var result = await work(c, tx);
+        await tx.CommitAsync();
+        return result;
     }
 
     /// <summary>Runs a schema script; each statement is idempotent, so this is safe on every start.</summary>
@@ -52,19 +55,22 @@ public sealed class JournalDatabase(DbProviderFactory factory, string connection
             await cmd.ExecuteNonQueryAsync();
         }
     }
-}
 
-file sealed class Turn(SemaphoreSlim writer) : IDisposable
-{
-    public void Dispose() => writer.Release();
-}
-
-file sealed class NoTurn : IDisposable
-{
-    public static readonly NoTurn Instance = new();
-
-    public void Dispose()
+    private async Task<DbConnection> Open(string session)
     {
+        var connection = _factory.CreateConnection()!;
+        connection.ConnectionString = _connectionString;
+        await connection.OpenAsync();
+        foreach (var statements in new[] { _onOpen, session })
+        {
+            if (statements.Length > 0)
+            {
+                await using var cmd = connection.Command(statements);
+                await cmd.ExecuteNonQueryAsync();
+            }
+        }
+
+        return connection;
     }
 }
 
