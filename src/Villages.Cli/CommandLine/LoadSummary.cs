@@ -45,8 +45,10 @@ internal static class LoadSummary
 
         if (result.Queries is { } q)
         {
-            var pace = q.RatePerSecond is { } rate ? Inv($"{rate:0.##} a second") : "back to back";
-            o.WriteLine(Inv($"  queries        {pace}, one at a time, over {q.Seconds:0.00} s:"));
+            var asked = q.National.Count + q.CountySeries.Count + q.VillageChildren.Count;
+            var achieved = q.Seconds > 0 ? asked / q.Seconds : 0;
+            var pace = q.RatePerSecond is { } rate ? Inv($"asked for {rate:0.##} a second, ") : "back to back, ";
+            o.WriteLine(Inv($"  queries        {pace}one at a time: {asked:N0} in {q.Seconds:0.00} s, {achieved:0.#} a second"));
             Query(o, "national total", q.National);
             Query(o, "county series (days)", q.CountySeries);
             Query(o, "village children (top 10)", q.VillageChildren);

@@ -66,10 +66,11 @@ internal static class Usage
                                registers its own seller)
           --probe-queries RATE while posting, ask the three queries round-robin, one at a time, RATE a
                                second; prints each one's count, errors and p50/p99/max latency
-          --probe-freshness N  N probes spread over the run, one at a time: a one-line sale of its own
-                               product (probe-{seed}-{run}-{k}, by seller load-{seed}-probe), timed from its
-                               200 until GET /api/regions/CN/series?…&interval=year&product=… counts it
-                               (polled every 10 ms, given up after 60 s); prints p50/p99/max
+          --probe-freshness N  N probes spread over the run: each a one-line sale of its own product
+                               (probe-{seed}-{run}-{k}, by seller load-{seed}-probe), timed from its 200 until
+                               GET /api/regions/CN/series?…&interval=year&product=… counts it (polled every
+                               10 ms, shared by probes waiting together; given up after 60 s); prints
+                               p50/p99/max
           --queries-only       post nothing: ask the three queries back to back (or at --probe-queries RATE)
                                for --count queries or --duration seconds
           --json PATH          write every result (setup, registration, ingest, queries, freshness) as one

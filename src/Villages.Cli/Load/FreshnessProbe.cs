@@ -22,15 +22,17 @@ internal sealed class FreshnessProbe(HttpClient client, RetryingSender sender, L
     private int _failed;
     private int _afterPosting;
     private int _repeated;
+    private int _polling;
     private string? _firstFailure;
 
     /// <summary>
-    /// Probe k waits until <paramref name="progress"/> (0 to 1) passes (k - ½)/N, so the probes spread over the run.
-    /// One at a time, so their polling stays a light load; a probe that waits long delays the next, and those sent
-    /// once <paramref name="runDone"/> has completed are counted as after posting.
+    /// Probe k goes when <paramref name="progress"/> (0 to 1) passes (k - ½)/N, so the probes spread over the run, each
+    /// on its own schedule however long the one before waits to be seen. Those sent once <paramref name="runDone"/>
+    /// has completed are counted as after posting.
     /// </summary>
     public async Task RunAsync(Func<double> progress, Task runDone, CancellationToken ct)
     {
+        var sent = new List<Task>();
         for (var k = 1; k <= probes; k++)
         {
             var due = (k - 0.5) / probes;
@@ -41,27 +43,32 @@ internal sealed class FreshnessProbe(HttpClient client, RetryingSender sender, L
 
             if (runDone.IsCompleted)
             {
-                _afterPosting++;
+                Interlocked.Increment(ref _afterPosting);
             }
 
-            var (seen, failure) = await One(k, ct);
-            if (failure is not null)
-            {
-                _failed++;
-                _firstFailure ??= $"probe {k}: {failure}";
-            }
-            else if (seen)
-            {
-                _measured++;
-            }
-            else
-            {
-                _repeated++;
-            }
+            sent.Add(Measure(k, ct));
         }
+
+        await Task.WhenAll(sent);
     }
 
     public FreshnessResult Result() => new(probes, _measured, _failed, _repeated, _afterPosting, _latencies.Summary(), _firstFailure);
+
+    private async Task Measure(int k, CancellationToken ct)
+    {
+        var (seen, failure) = await One(k, ct);
+        if (failure is not null)
+        {
+            if (Interlocked.Increment(ref _failed) == 1)
+            {
+                _firstFailure = $"probe {k}: {failure}";
+            }
+        }
+        else
+        {
+            Interlocked.Increment(ref seen ? ref _measured : ref _repeated);
+        }
+    }
 
     /// <summary>
     /// Seen: measured. Not seen and no failure: the sale was a duplicate of an earlier run with the same seed and run
@@ -90,6 +97,19 @@ internal sealed class FreshnessProbe(HttpClient client, RetryingSender sender, L
         var year = plan.Options.Year;
         var path = string.Create(
             CultureInfo.InvariantCulture, $"api/regions/CN/series?from={year}-01-01&to={year + 1}-01-01&interval=year&product={plan.ProbeProduct(k)}");
+        Interlocked.Increment(ref _polling);
+        try
+        {
+            return await Poll(path, acknowledged, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _polling);
+        }
+    }
+
+    private async Task<(bool Seen, string? Failure)> Poll(string path, long acknowledged, CancellationToken ct)
+    {
         while (Stopwatch.GetElapsedTime(acknowledged) < GiveUpAfter)
         {
             try
@@ -106,7 +126,8 @@ internal sealed class FreshnessProbe(HttpClient client, RetryingSender sender, L
                 // A dropped connection delays the sighting; it is measured, not fatal.
             }
 
-            await Task.Delay(PollEvery, ct);
+            // Probes waiting together share the polling rate, so they never add more than a light load between them.
+            await Task.Delay(PollEvery * Volatile.Read(ref _polling), ct);
         }
 
         return (false, $"not in the national series {GiveUpAfter.TotalSeconds:0} s after its 200");
