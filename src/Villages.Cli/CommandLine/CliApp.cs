@@ -29,6 +29,8 @@ public static class CliApp
                     return await DbInit.Run(Arguments.Parse(args.Skip(1).ToList(), DbInit.Valued, new HashSet<string>()), stdout, stderr, ct);
                 case "scenario":
                     return await RunScenario(ScenarioArguments.From(Arguments.Parse(args, ScenarioArguments.Valued, ScenarioArguments.Flags)), stdout, clientFor, ct);
+                case "load":
+                    return await LoadCommand.RunAsync(LoadArguments.From(Arguments.Parse(args, LoadArguments.Valued, LoadArguments.Flags)), stdout, clientFor, ct);
                 default:
                     throw new UsageException($"unknown command '{command}'");
             }
@@ -40,7 +42,7 @@ public static class CliApp
             stderr.WriteLine(Usage.Text);
             return BadUsage;
         }
-        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidDataException or ScaleTooSmallException)
+        catch (Exception e) when (e is IOException and not HttpIOException or InvalidDataException or ScaleTooSmallException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"villages: {e.Message}");
             return BadConfiguration;

@@ -32,6 +32,8 @@ internal sealed class Tally
 
     public void Retry() => Interlocked.Increment(ref _retries);
 
+    public int Retries => Volatile.Read(ref _retries);
+
     public ScenarioReport Report(string? settledAsOf, TimeSpan elapsed) =>
         new(_sellersCreated, _sellersExisting, Counts(Kind.Sales), Counts(Kind.Refunds), Counts(Kind.Income), _batches, _retries, settledAsOf, elapsed);
 

@@ -50,4 +50,7 @@ public sealed class ReferenceData
     }
 
     public bool HasTownships(string county) => _townshipsByCounty.ContainsKey(county);
+
+    /// <summary>Every county that has townships, in code order.</summary>
+    public IEnumerable<string> Counties => _townshipsByCounty.Keys.Order(StringComparer.Ordinal);
 }

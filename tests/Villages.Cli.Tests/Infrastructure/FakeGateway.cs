@@ -60,6 +60,8 @@ public sealed class FakeGateway : HttpMessageHandler
                 ("POST", "/api/sales") => Ingest(body, SaleKey),
                 ("POST", "/api/refunds") => Ingest(body, RefundKey),
                 ("POST", "/api/income") => Ingest(body, IncomeKey),
+                // Every region exists and every series shows one order: enough for the load command's probes.
+                ("GET", var p) when p.StartsWith("/api/regions/", StringComparison.Ordinal) => Json(HttpStatusCode.OK, """{"points":[{"orders":1}]}"""),
                 ("POST", "/api/admin/settle") => Json(HttpStatusCode.OK, """{"settled":true,"asOf":"2026-01-01T00:00:00.000+08:00"}"""),
                 _ => Json(HttpStatusCode.NotFound, "{}"),
             };

@@ -13,6 +13,9 @@ public sealed class NodeFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>A client of its own, for code that disposes the client it is given (the CLI does).</summary>
+    public HttpClient CreateClient() => _factory.CreateClient();
+
     public Task InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -53,6 +56,20 @@ public sealed class ScenarioNodeFixture : IAsyncLifetime
     private readonly NodeFixture _node = new();
 
     public HttpClient Client => _node.Client;
+
+    public Task InitializeAsync() => _node.InitializeAsync();
+
+    public Task DisposeAsync() => _node.DisposeAsync();
+}
+
+/// <summary>A node of its own for the load generator, whose national figures must count its lines and nothing else.</summary>
+public sealed class LoadNodeFixture : IAsyncLifetime
+{
+    private readonly NodeFixture _node = new();
+
+    public HttpClient Client => _node.Client;
+
+    public HttpClient CreateClient() => _node.CreateClient();
 
     public Task InitializeAsync() => _node.InitializeAsync();
 
