@@ -31,6 +31,8 @@ public class ParsingBenchmarks
         var customers = Synthetic.Customers(20_000, seed: 1);
         var sales = Synthetic.Sales(Lines, new DateTimeOffset(2017, 11, 11, 0, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromDays(1), customers, seed: 2);
         _body = Synthetic.Body(sales, Format == BodyFormat.Ndjson);
+        // Printed so that the run's log gives MB/s as well as lines/s.
+        Console.WriteLine($"// {Format} body: {_body.Length:N0} B for {Lines:N0} lines");
 
         // A benchmark of a batch that is refused, or of lines that are rejected, would measure the wrong path.
         if (ReadAndValidate() != Lines)

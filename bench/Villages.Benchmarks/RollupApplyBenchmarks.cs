@@ -30,6 +30,8 @@ public class RollupApplyBenchmarks
         var customers = Synthetic.Customers(YearOfFigures.CustomerPool, seed: 7);
         // The year up to 31 December, and a delta for 31 December itself: new hour and day cells, existing month and year.
         _yearCheckpoint = YearOfFigures.Build(364, customers).ToBytes();
+        // Not timed here, but what a checkpoint of such a grain writes; printed so the run's log carries it.
+        Console.WriteLine($"// checkpoint of the year's book: {_yearCheckpoint.Length:N0} B");
         var day = YearOfFigures.Cst(YearOfFigures.Start.AddDays(364));
         _delta = Synthetic.Movements(Synthetic.Sales(Entries, day, TimeSpan.FromDays(1), customers, seed: 8), seed: 9);
     }
