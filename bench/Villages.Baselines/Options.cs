@@ -19,6 +19,7 @@ internal sealed record Options(
         usage:
           Villages.Baselines postgres --input DIR --connection-string CS [--parallel 4] [--probe-queries RATE] [--json PATH]
           Villages.Baselines memory --input DIR [--json PATH]
+          Villages.Baselines summarize --results DIR     (the results table of a bench/run folder, as markdown)
         options for both:
           --warmups N            runs of each query before timing (5)
           --query-runs N         timed runs of each query after ingest (200)

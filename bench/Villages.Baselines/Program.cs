@@ -2,6 +2,13 @@ using Villages.Baselines;
 using Villages.Baselines.Memory;
 using Villages.Baselines.Postgres;
 using Villages.Baselines.Reporting;
+using Villages.Baselines.Summary;
+
+if (args is ["summarize", "--results", var folder])
+{
+    Console.Write(ResultsTable.Build(folder));
+    return 0;
+}
 
 Options options;
 try

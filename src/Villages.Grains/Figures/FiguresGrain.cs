@@ -15,12 +15,18 @@ namespace Villages.Grains.Figures;
 /// </summary>
 public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJournal journal, ILogger logger) : Grain, IRollupTarget
 {
-    // A checkpoint only shortens the journal catch-up after a crash; it is not what makes figures durable.
-    // Large books (the nation, provinces) cost megabytes to write, so this is not done often.
-    private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(15);
+    // A checkpoint only shortens the journal catch-up after a crash or a move; it is not what makes figures durable.
+    // Each one rewrites the whole book, so a grain writes when the catch-up it saves has grown (this many entries
+    // applied since the last) or has waited long enough, not on every tick: with tens of thousands of sellers and
+    // villages active, checkpointing each every few seconds costs the node more than the ingest itself.
+    private const int CheckpointAfterEntries = 200_000;
+    private static readonly TimeSpan CheckpointAge = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan CheckpointTick = TimeSpan.FromSeconds(15);
 
     private long[] _applied = new long[LedgerPartition.Count];
     private bool _dirty;
+    private long _entriesSinceCheckpoint;
+    private DateTime _lastCheckpoint = DateTime.UtcNow;
     private Task _checkpoint = Task.CompletedTask;
 
     protected FiguresBook Book { get; private set; } = new();
@@ -39,9 +45,12 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
         await CatchUp();
         // Interleaved: while a checkpoint waits for storage, deltas and queries go on (the write works on a snapshot).
+        // The first tick is spread over the period, so grains activated together do not all write together.
         this.RegisterGrainTimer(
-            _ => Checkpoint(),
-            new GrainTimerCreationOptions { DueTime = CheckpointPeriod, Period = CheckpointPeriod, Interleave = true });
+            _ => _dirty && (_entriesSinceCheckpoint >= CheckpointAfterEntries || DateTime.UtcNow - _lastCheckpoint >= CheckpointAge)
+                ? Checkpoint()
+                : Task.CompletedTask,
+            new GrainTimerCreationOptions { DueTime = CheckpointTick * Random.Shared.NextDouble(), Period = CheckpointTick, Interleave = true });
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
@@ -73,6 +82,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
         _applied[delta.Ledger] = delta.ToSeq;
         _dirty = true;
+        _entriesSinceCheckpoint += delta.Entries.Count;
     }
 
     public Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request) =>
@@ -152,6 +162,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         state.State.Book = Book.ToBytes();
         state.State.Applied = (long[])_applied.Clone();
         _dirty = false;
+        _entriesSinceCheckpoint = 0;
+        _lastCheckpoint = DateTime.UtcNow;
         try
         {
             await state.WriteStateAsync();
