@@ -19,6 +19,7 @@ internal static class ResultsTable
         {
             ("ingest, lines/s (durable acknowledgements; in-memory: not durable)", r => r.Number("ingest.linesPerSecond", "ingestLinesPerSecond", "aggregationLinesPerSecond"), true),
             ("seller registration, sellers/s", r => r.Number("registration.sellersPerSecond"), true),
+            ("backlog after flat-out ingest: last acknowledgement → settled, s", r => r.Number("settle:settleSeconds"), false),
             ("national total p50 ms, idle", r => r.Idle("national", "p50Ms"), false),
             ("national total p99 ms, idle", r => r.Idle("national", "p99Ms"), false),
             ("county daily series (a year) p50 ms, idle", r => r.Idle("countySeries", "p50Ms"), false),
@@ -31,7 +32,8 @@ internal static class ResultsTable
             ("village children ranking p99 ms, under ingest", r => r.UnderLoad("villageChildren", "p99Ms"), false),
             ("freshness p50 ms (acknowledged → counted at the nation)", r => r.Number("half:freshness.latency.p50Ms", "freshness.p50Ms"), false),
             ("freshness p99 ms", r => r.Number("half:freshness.latency.p99Ms", "freshness.p99Ms"), false),
-            ("peak memory, MiB (resident, summed over the contender's processes)", r => r.Number("memory:peakMemoryBytes", "peakMemoryBytes") / (1024.0 * 1024), false),
+            ("peak memory, MiB (resident, summed over the contender's own processes)", r => r.Number("memory:peakMemoryBytes", "peakMemorySharedCountedOnceBytes", "peakMemoryBytes") / (1024.0 * 1024), false),
+            ("peak memory of its PostgreSQL server, MiB (VmHWM summed over its processes)", r => r.Number("memory:databaseMemoryBytes") / (1024.0 * 1024), false),
         };
 
         var text = new StringBuilder();
@@ -60,7 +62,7 @@ internal static class ResultsTable
         for (var n = 1; ; n++)
         {
             var files = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-            foreach (var (part, suffix) in new[] { ("", $"{contender}-{n}.json"), ("", $"{contender}-{n}-ingest.json"), ("idle", $"{contender}-{n}-idle.json"), ("half", $"{contender}-{n}-half.json"), ("memory", $"{contender}-{n}-memory.json") })
+            foreach (var (part, suffix) in new[] { ("", $"{contender}-{n}.json"), ("", $"{contender}-{n}-ingest.json"), ("idle", $"{contender}-{n}-idle.json"), ("half", $"{contender}-{n}-half.json"), ("memory", $"{contender}-{n}-memory.json"), ("settle", $"{contender}-{n}-settle.json") })
             {
                 var path = Path.Combine(folder, suffix);
                 if (File.Exists(path))
@@ -102,7 +104,8 @@ internal static class ResultsTable
     {
         >= 1000 => v.ToString("#,0", CultureInfo.InvariantCulture),
         >= 10 => v.ToString("0.#", CultureInfo.InvariantCulture),
-        _ => v.ToString("0.###", CultureInfo.InvariantCulture),
+        >= 0.01 or 0 => v.ToString("0.###", CultureInfo.InvariantCulture),
+        _ => v.ToString("0.######", CultureInfo.InvariantCulture),
     };
 
     /// <summary>One run of one contender: its JSON files by part ("" for the main one, then idle, half, memory).</summary>

@@ -68,6 +68,13 @@ public static class CliApp
         var options = new PosterOptions { BatchSize = a.BatchSize, Parallelism = a.Parallelism, Progress = line => stdout.WriteLine($"  {line}") };
         var report = await ScenarioPoster.PostAsync(client, plan, options, ct);
         Summary.Posted(stdout, report);
-        return Ok;
+        if (!a.Verify)
+        {
+            return Ok;
+        }
+
+        var figures = await ScenarioCheck.RunAsync(client, plan.ExpectedFigures, ct);
+        Summary.Checked(stdout, figures);
+        return figures.All(f => f.Ok) ? Ok : Failed;
     }
 }

@@ -5,10 +5,10 @@ using Villages.Cli.Scenarios;
 namespace Villages.Cli.CommandLine;
 
 /// <summary>The typed options of <c>villages scenario</c>.</summary>
-public sealed record ScenarioArguments(ScenarioOptions Scenario, Uri Url, int BatchSize, int Parallelism, bool DryRun)
+public sealed record ScenarioArguments(ScenarioOptions Scenario, Uri Url, int BatchSize, int Parallelism, bool DryRun, bool Verify = false)
 {
     public static readonly IReadOnlySet<string> Valued = new HashSet<string>(["scale", "url", "seed", "config-folder", "villages", "batch-size", "parallel"]);
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(["dry-run"]);
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(["dry-run", "verify"]);
 
     public static ScenarioArguments From(Arguments args)
     {
@@ -24,6 +24,7 @@ public sealed record ScenarioArguments(ScenarioOptions Scenario, Uri Url, int Ba
             OptionValues.Url(args),
             OptionValues.Integer(args, "batch-size", PosterOptions.MaxBatchSize, 1, PosterOptions.MaxBatchSize),
             OptionValues.Integer(args, "parallel", 4, 1, 64),
-            args.Has("dry-run"));
+            args.Has("dry-run"),
+            args.Has("verify"));
     }
 }

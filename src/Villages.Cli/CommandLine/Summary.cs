@@ -41,6 +41,18 @@ internal static class Summary
         Counts(o, "income", r.Income);
     }
 
+    public static void Checked(TextWriter o, IReadOnlyList<ScenarioCheck.Figure> figures)
+    {
+        o.WriteLine("Read back through the API (expected | answered):");
+        foreach (var f in figures)
+        {
+            o.WriteLine($"  {(f.Ok ? "ok      " : "MISMATCH")} {f.What,-58} {f.Expected,22} | {f.Answered}");
+        }
+
+        var wrong = figures.Count(f => !f.Ok);
+        o.WriteLine(wrong == 0 ? $"All {figures.Count} figures are right." : $"{wrong} of {figures.Count} figures are wrong.");
+    }
+
     private static void Counts(TextWriter o, string name, LineCounts c) =>
         o.WriteLine(Inv($"  {name,-8} {c.Sent:N0} sent, {c.Accepted:N0} accepted, {c.Duplicates:N0} duplicates"));
 

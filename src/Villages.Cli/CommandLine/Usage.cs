@@ -7,7 +7,7 @@ internal static class Usage
 
         Usage:
           villages scenario --scale S [--url URL] [--seed N] [--config-folder PATH] [--villages PATH]
-                            [--batch-size N] [--parallel N] [--dry-run]
+                            [--batch-size N] [--parallel N] [--dry-run] [--verify]
           villages load [--url URL] [--seed N] [--run TAG] [--sellers N] [--villages PATH] [--config-folder PATH]
                         [--year Y] [--count N] [--duration SECONDS] [--rate LINES_PER_S] [--batch-size N]
                         [--parallel N] [--skip-register] [--probe-queries RATE] [--probe-freshness N]
@@ -51,6 +51,8 @@ internal static class Usage
           --batch-size N       lines per request, 1 to 5000 (default 5000)
           --parallel N         requests in flight (default 4)
           --dry-run            generate and print the plan and expected figures; post nothing
+          --verify             after posting, read every expected figure back through the API and compare
+                               (money, items and weight exact; customers within 2%); exit 1 on a mismatch
 
         Load options (--url, --seed, --config-folder and --parallel as above; --seed 0 or more):
           --run TAG            a lowercase slug in every sale id and probe product (default 1)

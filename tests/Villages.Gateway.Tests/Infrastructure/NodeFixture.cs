@@ -57,6 +57,8 @@ public sealed class ScenarioNodeFixture : IAsyncLifetime
 
     public HttpClient Client => _node.Client;
 
+    public HttpClient CreateClient() => _node.CreateClient();
+
     public Task InitializeAsync() => _node.InitializeAsync();
 
     public Task DisposeAsync() => _node.DisposeAsync();
