@@ -4,6 +4,7 @@ using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
 using Villages.Domain.Money;
+using Villages.Domain.Regions;
 using Villages.Domain.Time;
 using Villages.Grains.Journal;
 
@@ -20,6 +21,7 @@ public sealed class LedgerGrain(
     ILogger<LedgerGrain> logger) : Grain, ILedgerGrain
 {
     private static readonly TimeSpan RollupPeriod = TimeSpan.FromMilliseconds(200);
+    private const int MaxDeltasInFlight = 1024;
 
     private readonly Dictionary<string, SellerRecord> _sellers = new(StringComparer.Ordinal);
     private List<RoutedEntry> _pending = [];
@@ -285,18 +287,12 @@ public sealed class LedgerGrain(
 
         try
         {
-            var sends = new List<Task>(batch.Sellers.Count + batch.Regions.Count);
-            foreach (var (sellerId, entries) in batch.Sellers)
-            {
-                sends.Add(GrainFactory.Seller(sellerId).Apply(new RollupDelta(Id, from, to, entries)));
-            }
-
-            foreach (var (code, entries) in batch.Regions)
-            {
-                sends.Add(GrainFactory.Region(code).Apply(new RollupDelta(Id, from, to, entries)));
-            }
-
-            await Task.WhenAll(sends);
+            // Coarsest first: the nation and provinces are few and already active, so they are current within the
+            // tick even when the window also reaches thousands of villages and sellers activating for the first time.
+            var regions = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
+                .Select(r => ((IRollupTarget)GrainFactory.Region(r.Key), r.Value));
+            var sellers = batch.Sellers.Select(s => ((IRollupTarget)GrainFactory.Seller(s.Key), s.Value));
+            await SendBounded(regions.Concat(sellers).Select(t => (t.Item1, new RollupDelta(Id, from, to, t.Value))));
         }
         catch (Exception e)
         {
@@ -317,6 +313,29 @@ public sealed class LedgerGrain(
         }
 
         await ReportFreshness();
+    }
+
+    /// <summary>
+    /// At most <see cref="MaxDeltasInFlight"/> deltas at a time. A window that reaches tens of thousands of sellers and
+    /// villages seen for the first time activates each of them, and each activation reads storage and the journal;
+    /// sent all at once they queue past the call timeout, the roll-up fails, and its retry sends them all again.
+    /// </summary>
+    private static async Task SendBounded(IEnumerable<(IRollupTarget Target, RollupDelta Delta)> sends)
+    {
+        var inFlight = new List<Task>(MaxDeltasInFlight);
+        foreach (var (target, delta) in sends)
+        {
+            if (inFlight.Count == MaxDeltasInFlight)
+            {
+                var done = await Task.WhenAny(inFlight);
+                inFlight.Remove(done);
+                await done;
+            }
+
+            inFlight.Add(target.Apply(delta));
+        }
+
+        await Task.WhenAll(inFlight);
     }
 
     private Task ReportFreshness() =>
