@@ -290,9 +290,9 @@ public sealed class LedgerGrain(
             // Coarsest first: the nation and provinces are few and already active, so they are current within the
             // tick even when the window also reaches thousands of villages and sellers activating for the first time.
             var regions = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
-                .Select(r => ((IRollupTarget)GrainFactory.Region(r.Key), r.Value));
-            var sellers = batch.Sellers.Select(s => ((IRollupTarget)GrainFactory.Seller(s.Key), s.Value));
-            await SendBounded(regions.Concat(sellers).Select(t => (t.Item1, new RollupDelta(Id, from, to, t.Value))));
+                .Select(r => (Target: (IRollupTarget)GrainFactory.Region(r.Key), Entries: r.Value));
+            var sellers = batch.Sellers.Select(s => (Target: (IRollupTarget)GrainFactory.Seller(s.Key), Entries: s.Value));
+            await SendBounded(regions.Concat(sellers).Select(t => (t.Target, new RollupDelta(Id, from, to, t.Entries))));
         }
         catch (Exception e)
         {
