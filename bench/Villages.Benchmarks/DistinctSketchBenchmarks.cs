@@ -5,7 +5,7 @@ using Villages.Domain.Sketches;
 namespace Villages.Benchmarks;
 
 /// <summary>
-/// The distinct-customer sketch in each of its phases: the exact sorted set (up to 1,024 hashes), the switch to a
+/// The distinct-customer sketch in each of its phases: the exact set (up to 1,024 hashes), the switch to a
 /// HyperLogLog, the HyperLogLog itself, merges (as FiguresBook.Sum merges cells into a fresh total) and the
 /// checkpoint form (WriteTo/ReadFrom). Hashes are CustomerHash.Of real-looking tokens, as the ledger feeds them.
 /// </summary>
@@ -39,7 +39,7 @@ public class DistinctSketchBenchmarks
         Console.WriteLine($"// serialised size: exact with {ExactAdds} hashes = {_exactBytes.Length} B, dense = {_denseBytes.Length} B");
     }
 
-    /// <summary>A new sketch taking 1,000 distinct buyers: binary search and insertion into the sorted array, which grows by doubling.</summary>
+    /// <summary>A new sketch taking 1,000 distinct buyers: probes into the open-addressing table, which doubles at three quarters full.</summary>
     [Benchmark(OperationsPerInvoke = ExactAdds)]
     public DistinctSketch AddExact()
     {
