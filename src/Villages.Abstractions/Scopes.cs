@@ -14,7 +14,7 @@ public static class Scopes
     private const string SellerPrefix = "seller:";
     private const string ProgrammePrefix = "programme:";
 
-    public static ISellerGrain Seller(this IGrainFactory grains, string sellerId) => grains.GetGrain<ISellerGrain>(SellerPrefix + sellerId);
+    public static ISellerGrain Seller(this IGrainFactory grains, string sellerId) => grains.GetGrain<ISellerGrain>(SellerKey(sellerId));
 
     public static IRegionGrain Region(this IGrainFactory grains, string code) => grains.GetGrain<IRegionGrain>(code);
 
@@ -27,6 +27,9 @@ public static class Scopes
         Enumerable.Range(0, LedgerPartition.Count).Select(grains.Ledger);
 
     public static ILedgerGrain LedgerOf(this IGrainFactory grains, string sellerId) => grains.Ledger(LedgerPartition.Of(sellerId));
+
+    /// <summary>A seller grain's key.</summary>
+    public static string SellerKey(string sellerId) => SellerPrefix + sellerId;
 
     /// <summary>The seller id inside a seller grain's key.</summary>
     public static string SellerIdOf(string grainKey) => grainKey[SellerPrefix.Length..];

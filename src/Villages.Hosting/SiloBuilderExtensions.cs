@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Villages.Domain.Income;
 using Villages.Grains;
 using Villages.Grains.Journal;
+using Villages.Grains.Ledger;
 using Villages.Hosting.Configuration;
 using Villages.Hosting.Startup;
 using Villages.Hosting.Stores;
@@ -40,6 +41,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(settings);
         silo.Services.AddSingleton(StoreLayout.Journal(settings));
         silo.Services.AddSingleton<IJournal, SqlJournal>();
+        silo.Services.AddSingleton<RollupTargets>();
         silo.Services.AddSingleton(povertyLines);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInitializer>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LedgerKeeper>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
@@ -18,6 +17,7 @@ namespace Villages.Grains.Ledger;
 public sealed class LedgerGrain(
     [PersistentState("ledger", StorageNames.Villages)] IPersistentState<LedgerState> state,
     IJournal journal,
+    RollupTargets targets,
     ILogger<LedgerGrain> logger) : Grain, ILedgerGrain
 {
     private static readonly TimeSpan RollupPeriod = TimeSpan.FromMilliseconds(200);
@@ -290,8 +290,8 @@ public sealed class LedgerGrain(
             // Coarsest first: the nation and provinces are few and already active, so they are current within the
             // tick even when the window also reaches thousands of villages and sellers activating for the first time.
             var regions = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
-                .Select(r => (Target: (IRollupTarget)GrainFactory.Region(r.Key), Entries: r.Value));
-            var sellers = batch.Sellers.Select(s => (Target: (IRollupTarget)GrainFactory.Seller(s.Key), Entries: s.Value));
+                .Select(r => (Target: targets.Region(r.Key), Entries: r.Value));
+            var sellers = batch.Sellers.Select(s => (Target: targets.Seller(s.Key), Entries: s.Value));
             await SendBounded(regions.Concat(sellers).Select(t => (t.Target, new RollupDelta(Id, from, to, t.Entries))));
         }
         catch (Exception e)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Villages.Gateway.Tests.Infrastructure;
@@ -42,12 +40,7 @@ public sealed class NodeFixture : IAsyncLifetime
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Villages.Tests.Shared.LoopbackPorts.Next();
 }
 
 /// <summary>A node of its own for the seed scenario, whose Xinjiang and programme figures must not see other tests' sales.</summary>

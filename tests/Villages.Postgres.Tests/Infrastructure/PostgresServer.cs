@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Villages.Postgres.Tests.Infrastructure;
@@ -119,14 +117,7 @@ public sealed class PostgresServer : IAsyncLifetime
             "These tests need a real server: install it (Debian/Ubuntu: apt-get install postgresql-15).");
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int FreePort() => Villages.Tests.Shared.LoopbackPorts.Next();
 
     private static async Task Run(string file, string arguments, bool asServiceUser = false)
     {

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Villages.Abstractions;
+using Villages.Cluster.Tests.Infrastructure;
+using Villages.Grains.Ledger;
+
+namespace Villages.Cluster.Tests.Rollup;
+
+/// <summary>The ledger's cheap references reach the very grains the ordinary ones do.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RollupTargetsTests(ClusterFixture fixture)
+{
+    [Theory]
+    [InlineData("CN")]
+    [InlineData("65")]
+    [InlineData("653130100201")]
+    public void A_region_target_is_the_region_grain(string code)
+    {
+        var targets = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<RollupTargets>();
+
+        Assert.Equal(fixture.Grains.Region(code).GetGrainId(), targets.Region(code).GetGrainId());
+    }
+
+    [Theory]
+    [InlineData("farmer-1")]
+    [InlineData("0abc")]
+    [InlineData("淘宝店-7")]
+    public void A_seller_target_is_the_seller_grain(string sellerId)
+    {
+        var targets = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<RollupTargets>();
+
+        Assert.Equal(fixture.Grains.Seller(sellerId).GetGrainId(), targets.Seller(sellerId).GetGrainId());
+    }
+}
