@@ -39,7 +39,10 @@ CREATE TABLE IF NOT EXISTS villages_entries (
 
 CREATE INDEX IF NOT EXISTS villages_entries_by_batch ON villages_entries (ledger, seq);
 CREATE INDEX IF NOT EXISTS villages_entries_by_village ON villages_entries (village_code, ledger, seq);
-CREATE INDEX IF NOT EXISTS villages_entries_by_seller ON villages_entries (seller_id, year);
+-- A seller's rows by batch, for a seller catching up from its checkpoint (with (seller_id, year), as before, SQLite
+-- read one ledger's batches by scanning all their rows); the income report finds a seller's year among its few rows.
+DROP INDEX IF EXISTS villages_entries_by_seller;
+CREATE INDEX IF NOT EXISTS villages_entries_by_seller_batch ON villages_entries (seller_id, ledger, seq);
 
 -- The last batch each ledger committed, advanced in the same transaction as the batch.
 CREATE TABLE IF NOT EXISTS villages_ledgers (

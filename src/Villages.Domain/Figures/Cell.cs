@@ -26,6 +26,8 @@ public sealed class Cell
 
     public Figures ToFigures() => new(Tally, Customers.Estimate());
 
+    public Cell Clone() => new() { Tally = Tally, Customers = Customers.Clone() };
+
     public void WriteTo(BinaryWriter w)
     {
         w.Write(Tally.Gross);

@@ -31,18 +31,11 @@ public sealed class FiguresBook
             var buckets = _buckets[(int)interval];
             if (!buckets.TryGetValue(index, out var bucket))
             {
-                bucket = new Bucket();
+                bucket = new Bucket(key);
                 buckets.Add(index, bucket);
             }
 
-            bucket.All.Add(m);
-            if (!bucket.Slices.TryGetValue(key, out var cell))
-            {
-                cell = new Cell();
-                bucket.Slices.Add(key, cell);
-            }
-
-            cell.Add(m);
+            bucket.Add(key, m);
         }
 
         Lifetime.Add(m);
@@ -206,11 +199,39 @@ public sealed class FiguresBook
 
     private readonly record struct SliceKey(Platform Platform, Category Category, int ProductId);
 
-    private sealed class Bucket
+    /// <summary>
+    /// One bucket's cells: everything, and each slice that sold in it. Most buckets (a seller's or a village's hour) see
+    /// a single slice, whose cell would equal <see cref="All"/> movement for movement; such a bucket keeps only All and
+    /// the slice's key, and splits into per-slice cells when a second slice arrives. That halves the objects a new
+    /// hour costs, which is most of what the garbage collector has to trace and promote under ingest.
+    /// </summary>
+    private sealed class Bucket(SliceKey onlySlice)
     {
+        private Dictionary<SliceKey, Cell>? _slices;
+
         public Cell All { get; private init; } = new();
 
-        public Dictionary<SliceKey, Cell> Slices { get; } = [];
+        public void Add(SliceKey key, in Movement m)
+        {
+            if (_slices is null && key != onlySlice)
+            {
+                _slices = new Dictionary<SliceKey, Cell>(2) { [onlySlice] = All.Clone() };
+            }
+
+            All.Add(m);
+            if (_slices is null)
+            {
+                return;
+            }
+
+            if (!_slices.TryGetValue(key, out var cell))
+            {
+                cell = new Cell();
+                _slices.Add(key, cell);
+            }
+
+            cell.Add(m);
+        }
 
         public void AddTo(Cell total, Slice slice, int productId)
         {
@@ -220,7 +241,7 @@ public sealed class FiguresBook
                 return;
             }
 
-            foreach (var (key, cell) in Slices)
+            foreach (var (key, cell) in Slices())
             {
                 if ((slice.Platform is null || slice.Platform == key.Platform)
                     && (slice.Category is null || slice.Category == key.Category)
@@ -234,8 +255,9 @@ public sealed class FiguresBook
         public void WriteTo(BinaryWriter w)
         {
             All.WriteTo(w);
-            w.Write(Slices.Count);
-            foreach (var (key, cell) in Slices)
+            var slices = Slices();
+            w.Write(slices.Count);
+            foreach (var (key, cell) in slices)
             {
                 w.Write((byte)key.Platform);
                 w.Write((byte)key.Category);
@@ -246,16 +268,27 @@ public sealed class FiguresBook
 
         public static Bucket ReadFrom(BinaryReader r)
         {
-            var bucket = new Bucket { All = Cell.ReadFrom(r) };
+            var all = Cell.ReadFrom(r);
             var count = r.ReadInt32();
+            var slices = new Dictionary<SliceKey, Cell>(count);
             for (var i = 0; i < count; i++)
             {
                 var key = new SliceKey((Platform)r.ReadByte(), (Category)r.ReadByte(), r.ReadInt32());
-                bucket.Slices.Add(key, Cell.ReadFrom(r));
+                slices.Add(key, Cell.ReadFrom(r));
             }
 
-            return bucket;
+            if (count == 0)
+            {
+                throw new InvalidDataException("A stored bucket has no slice; every bucket is made by a movement of some slice.");
+            }
+
+            // A lone slice's cell is All's twin (the same movements went into both), so it is not kept twice.
+            var first = slices.Keys.First();
+            return new Bucket(first) { All = all, _slices = count == 1 ? null : slices };
         }
+
+        private IReadOnlyCollection<KeyValuePair<SliceKey, Cell>> Slices() =>
+            _slices ?? (IReadOnlyCollection<KeyValuePair<SliceKey, Cell>>)[new(onlySlice, All)];
     }
 }
 
