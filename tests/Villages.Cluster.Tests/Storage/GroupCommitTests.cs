@@ -1,5 +1,6 @@
 using CsCheck;
 using Microsoft.Data.Sqlite;
+using Villages.Cluster.Tests.Infrastructure;
 using Villages.Grains.Journal;
 
 namespace Villages.Cluster.Tests.Storage;
@@ -8,16 +9,8 @@ namespace Villages.Cluster.Tests.Storage;
 /// The SQLite journal's group commit: writes that arrive together share one transaction, yet each succeeds or fails
 /// on its own, and none is reported done before the commit that holds it.
 /// </summary>
-public sealed class GroupCommitTests : IDisposable
+public sealed class GroupCommitTests : SqliteFolder
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("villages-group-commit-").FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task Concurrent_writes_each_commit_or_fail_alone_and_are_durable_when_their_task_completes()
     {
@@ -25,7 +18,7 @@ public sealed class GroupCommitTests : IDisposable
         await Gen.Bool.Array[1, 200].SampleAsync(
             async failures =>
             {
-                var database = await Database($"run{Interlocked.Increment(ref run)}");
+                var database = await Fresh($"run{Interlocked.Increment(ref run)}");
                 var writes = failures.Select((fails, i) => Task.Run(() => database.Write(async (c, tx) =>
                 {
                     await Insert(c, tx, i);
@@ -59,7 +52,7 @@ public sealed class GroupCommitTests : IDisposable
     [Fact]
     public async Task A_commit_that_fails_fails_every_write_in_it_and_the_writer_recovers()
     {
-        var database = await Database("broken");
+        var database = await Fresh("broken");
         await database.Write(async (c, tx) =>
         {
             await Insert(c, tx, 1);
@@ -107,10 +100,9 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Contains(2L, await Rows(database));
     }
 
-    private async Task<JournalDatabase> Database(string name)
+    private async Task<JournalDatabase> Fresh(string name)
     {
-        var database = new JournalDatabase(
-            SqliteFactory.Instance, $"Data Source={Path.Combine(_folder, name + ".db")}", "PRAGMA foreign_keys = ON;", singleWriter: true);
+        var database = Database(name, "PRAGMA foreign_keys = ON;");
         await database.Apply(
             """
             PRAGMA journal_mode = WAL;

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Villages.Cluster.Tests.Infrastructure;
 using Villages.Grains.Journal;
 
 namespace Villages.Cluster.Tests.Storage;
@@ -7,16 +7,8 @@ namespace Villages.Cluster.Tests.Storage;
 /// How SQLite runs a seller's or a village's catch-up read of one ledger's batches: by its own index, not by scanning
 /// every row of those batches. At a million sellers the scan made each reactivation take 17–30 s and stalled the roll-up.
 /// </summary>
-public sealed class JournalQueryPlanTests : IDisposable
+public sealed class JournalQueryPlanTests : SqliteFolder
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("villages-plan-").FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Theory]
     [InlineData("seller", "villages_entries_by_seller_batch (seller_id=? AND ledger=? AND seq>? AND seq<?)")]
     [InlineData("village", "villages_entries_by_village (village_code=? AND ledger=? AND seq>? AND seq<?)")]
@@ -38,7 +30,7 @@ public sealed class JournalQueryPlanTests : IDisposable
 
     private async Task<string> Plan(JournalScope scope)
     {
-        var database = new JournalDatabase(SqliteFactory.Instance, $"Data Source={Path.Combine(_folder, "journal.db")}", "", singleWriter: true);
+        var database = Database("journal");
         await database.Apply(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "silo-config", "sql", "sqlite", "journal.sql")));
         var (sql, args) = SqlJournal.ReadStatement(scope, ledger: 3, afterSeq: 10, uptoSeq: 20);
         await using var c = await database.Open();

@@ -1,0 +1,21 @@
+using Microsoft.Data.Sqlite;
+using Villages.Grains.Journal;
+
+namespace Villages.Cluster.Tests.Infrastructure;
+
+/// <summary>A temporary folder of SQLite databases for one test class, removed (pools first) when it is done.</summary>
+public abstract class SqliteFolder : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("villages-sqlite-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A journal database on a new file of the folder, with one writer connection as the node runs it.</summary>
+    protected JournalDatabase Database(string name, string onOpen = "") =>
+        new(SqliteFactory.Instance, $"Data Source={Path.Combine(_folder, name + ".db")}", onOpen, singleWriter: true);
+}
