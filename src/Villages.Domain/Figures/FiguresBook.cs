@@ -202,8 +202,9 @@ public sealed class FiguresBook
     /// <summary>
     /// One bucket's cells: everything, and each slice that sold in it. Most buckets (a seller's or a village's hour) see
     /// a single slice, whose cell would equal <see cref="All"/> movement for movement; such a bucket keeps only All and
-    /// the slice's key, and splits into per-slice cells when a second slice arrives. That halves the objects a new
-    /// hour costs, which is most of what the garbage collector has to trace and promote under ingest.
+    /// the slice's key, and splits into per-slice cells when a second slice arrives. A new hour then costs a bucket and
+    /// one cell instead of a bucket, two cells and a dictionary; such hours are most of what the garbage collector has
+    /// to trace and promote under ingest.
     /// </summary>
     private sealed class Bucket(SliceKey onlySlice)
     {
