@@ -10,8 +10,8 @@ namespace Villages.Grains.Scopes;
 /// <summary>A seller account: a farmer household, a cooperative or an enterprise, with its own figures.</summary>
 /// <remarks>
 /// Collected after two idle minutes rather than Orleans' fifteen: a seller is busy while its ledger rolls its sales
-/// up and then rarely asked again, and at a million sellers their idle books were most of the node's memory.
-/// Deactivation checkpoints the book, so coming back costs a storage read and a short journal catch-up.
+/// up and then rarely asked again, and at a million sellers fifteen minutes keeps every book of a load in memory at
+/// once. Deactivation checkpoints the book, so coming back costs a storage read and a short journal catch-up.
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SellerGrain(

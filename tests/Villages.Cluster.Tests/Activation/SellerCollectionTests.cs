@@ -6,7 +6,7 @@ using Villages.Cluster.Tests.Infrastructure;
 namespace Villages.Cluster.Tests.Activation;
 
 /// <summary>
-/// Sellers are collected after two idle minutes (their books were most of a million-seller node's memory) and come
+/// Sellers are collected after two idle minutes (so that a million sellers' books need not all stay in memory) and come
 /// back from their checkpoint and the journal with the same figures; regions keep Orleans' default.
 /// </summary>
 [Collection(ClusterCollection.Name)]

@@ -9,15 +9,15 @@ namespace Villages.Cluster.Tests.Rollup;
 [Collection(ClusterCollection.Name)]
 public sealed class RollupTargetsTests(ClusterFixture fixture)
 {
+    private RollupTargets Targets => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<RollupTargets>();
+
     [Theory]
     [InlineData("CN")]
     [InlineData("65")]
     [InlineData("653130100201")]
     public void A_region_target_is_the_region_grain(string code)
     {
-        var targets = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<RollupTargets>();
-
-        Assert.Equal(fixture.Grains.Region(code).GetGrainId(), targets.Region(code).GetGrainId());
+        Assert.Equal(fixture.Grains.Region(code).GetGrainId(), Targets.Region(code).GetGrainId());
     }
 
     [Theory]
@@ -26,8 +26,6 @@ public sealed class RollupTargetsTests(ClusterFixture fixture)
     [InlineData("淘宝店-7")]
     public void A_seller_target_is_the_seller_grain(string sellerId)
     {
-        var targets = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<RollupTargets>();
-
-        Assert.Equal(fixture.Grains.Seller(sellerId).GetGrainId(), targets.Seller(sellerId).GetGrainId());
+        Assert.Equal(fixture.Grains.Seller(sellerId).GetGrainId(), Targets.Seller(sellerId).GetGrainId());
     }
 }
