@@ -7,7 +7,8 @@ public sealed class Cell
 {
     public Tally Tally;
 
-    public DistinctSketch Customers { get; private init; } = new();
+    // A field, not a property: the sketch is a struct that lives inside the cell and is changed in place.
+    public DistinctSketch Customers;
 
     public void Add(in Movement m)
     {

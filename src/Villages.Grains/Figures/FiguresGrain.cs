@@ -38,6 +38,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Book = FiguresBook.FromBytes(state.State.Book);
+        // The stored bytes are the book a second time over; the next checkpoint writes fresh ones.
+        state.State.Book = [];
         if (state.State.Applied.Length == LedgerPartition.Count)
         {
             _applied = (long[])state.State.Applied.Clone();
@@ -167,6 +169,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         try
         {
             await state.WriteStateAsync();
+            state.State.Book = [];
         }
         catch (InconsistentStateException e)
         {

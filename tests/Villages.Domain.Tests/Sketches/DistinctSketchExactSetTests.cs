@@ -53,4 +53,21 @@ public class DistinctSketchExactSetTests
             Assert.Equal(stored, Hashes.Bytes(Hashes.SketchOf(left.Concat(right).Reverse())));
         }, iter: 300);
     }
+
+    [Fact]
+    public void The_default_sketch_is_the_empty_set_and_grows_in_place()
+    {
+        var cells = new DistinctSketch[2];
+        Assert.Equal(0, cells[0].Estimate());
+        Assert.Equal(Hashes.Bytes(new DistinctSketch()), Hashes.Bytes(cells[0]));
+
+        // Changed through the array element, as a cell changes the sketch it holds inline.
+        foreach (var h in new ulong[] { 7, 0, 7, 9, 11 })
+        {
+            cells[1].Add(h);
+        }
+
+        Assert.Equal(4, cells[1].Estimate());
+        Assert.Equal(0, cells[0].Estimate());
+    }
 }
