@@ -20,7 +20,10 @@ public sealed class FiguresBook
     private readonly Dictionary<string, int> _productIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Bucket>[] _buckets = [new(), new(), new(), new()];
 
-    public Cell Lifetime { get; private set; } = new();
+    private Cell _lifetime;
+
+    /// <summary>Everything the book holds, for reading: a copy that shares the customer set with the book.</summary>
+    public Cell Lifetime => _lifetime;
 
     public void Apply(in Movement m)
     {
@@ -38,7 +41,7 @@ public sealed class FiguresBook
             bucket.Add(key, m);
         }
 
-        Lifetime.Add(m);
+        _lifetime.Add(m);
     }
 
     /// <summary>The figures of the hour buckets that start within [from, to) (CST wall clock), for one slice.</summary>
@@ -61,7 +64,7 @@ public sealed class FiguresBook
                 {
                     if (_buckets[(int)interval].TryGetValue(Cst.BucketOf(interval, a), out var bucket))
                     {
-                        bucket.AddTo(total, slice, productId);
+                        bucket.AddTo(ref total, slice, productId);
                     }
 
                     a = next;
@@ -119,7 +122,7 @@ public sealed class FiguresBook
             }
         }
 
-        Lifetime.WriteTo(w);
+        _lifetime.WriteTo(w);
     }
 
     public static FiguresBook ReadFrom(BinaryReader r)
@@ -147,7 +150,7 @@ public sealed class FiguresBook
             }
         }
 
-        book.Lifetime = Cell.ReadFrom(r);
+        book._lifetime = Cell.ReadFrom(r);
         return book;
     }
 
@@ -204,15 +207,15 @@ public sealed class FiguresBook
     /// a single slice, whose cell would equal <see cref="All"/> movement for movement; such a bucket keeps only All and
     /// the slice's key, and splits into per-slice cells when a second slice arrives. Such hours are most of what the
     /// garbage collector has to trace and promote under ingest, so a bucket is a struct held in its interval's
-    /// dictionary, changed there by reference: a new single-slice hour is one object (its cell, with the customer set
-    /// inline) where it was three.
+    /// dictionary and changed there by reference, with its cell and the cell's customer set inline: a new single-slice
+    /// hour allocates no object of its own, where it was three (bucket, cell and customer set).
     /// </summary>
     private struct Bucket(SliceKey onlySlice)
     {
         private readonly SliceKey _onlySlice = onlySlice;
         private Dictionary<SliceKey, Cell>? _slices;
 
-        public Cell All { get; private init; } = new();
+        public Cell All;
 
         public void Add(SliceKey key, in Movement m)
         {
@@ -227,16 +230,10 @@ public sealed class FiguresBook
                 return;
             }
 
-            if (!_slices.TryGetValue(key, out var cell))
-            {
-                cell = new Cell();
-                _slices.Add(key, cell);
-            }
-
-            cell.Add(m);
+            CollectionsMarshal.GetValueRefOrAddDefault(_slices, key, out _).Add(m);
         }
 
-        public readonly void AddTo(Cell total, Slice slice, int productId)
+        public readonly void AddTo(ref Cell total, Slice slice, int productId)
         {
             if (slice.IsEverything)
             {
