@@ -1,47 +1,60 @@
-using System.Runtime.InteropServices;
-using Villages.Domain.Catalog;
 using Villages.Domain.Time;
 
 namespace Villages.Domain.Figures;
 
 /// <summary>
-/// The figures a seller, region or programme owns over time: one cell per bucket (hour, day, month, year in CST)
-/// for everything, plus one per (platform, category, product) slice, plus a lifetime cell.
-/// Coarser buckets are kept, not derived, so that a range is answered from a handful of cells:
-/// [from, to) is cut into whole years, months, days and edge hours, and their cells are merged.
+/// The figures a seller, region or programme owns over time. A small book keeps its movements as they came (compact
+/// values, in hour order when asked) and answers a range by reading those inside it; past
+/// <see cref="DefaultBucketAfter"/> movements it turns them into cells per bucket (hour, day, month, year in CST) for
+/// everything, plus one per (platform, category, product) slice. Coarser buckets are kept, not derived, so that a
+/// range is answered from a handful of cells: [from, to) is cut into whole years, months, days and edge hours, and
+/// their cells are merged. Both forms answer alike, to the customer: a sum adds the same buyers' hashes either way.
+/// A lifetime cell is kept beside either.
 /// </summary>
-public sealed class FiguresBook
+/// <remarks>
+/// Most books are small: a farmer household or a village sells a few times an hour at the busiest, and with cells a
+/// sale cost 460–2,000 bytes (up to four new buckets, each in a dictionary); kept as it came it costs 48.
+/// </remarks>
+public sealed partial class FiguresBook(int bucketAfter)
 {
-    private const byte FormatVersion = 1;
-    private static readonly Interval[] Intervals = [Interval.Hour, Interval.Day, Interval.Month, Interval.Year];
-    private static readonly Interval[] CoarsestFirst = [Interval.Year, Interval.Month, Interval.Day, Interval.Hour];
+    /// <summary>How many movements a book keeps as they came before it buckets them.</summary>
+    public const int DefaultBucketAfter = 4_096;
+
+    // Format 1 held buckets only; format 2 says which form follows.
+    private const byte BucketsOnlyFormat = 1;
+    private const byte FormatVersion = 2;
 
     private readonly List<string> _products = [];
     private readonly Dictionary<string, int> _productIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, Bucket>[] _buckets = [new(), new(), new(), new()];
-
     private Cell _lifetime;
+
+    public FiguresBook()
+        : this(DefaultBucketAfter)
+    {
+    }
 
     /// <summary>Everything the book holds, for reading: a copy that shares the customer set with the book.</summary>
     public Cell Lifetime => _lifetime;
 
+    /// <summary>Whether the book has turned its movements into cells per bucket.</summary>
+    public bool IsBucketed => _buckets is not null;
+
     public void Apply(in Movement m)
     {
-        var key = new SliceKey(m.Platform, m.Category, ProductId(m.Product));
-        var hourStart = Cst.HourStart(m.Hour);
-        foreach (var interval in Intervals)
+        var productId = ProductId(m.Product);
+        _lifetime.Add(m);
+        if (_buckets is null && _keptCount < bucketAfter)
         {
-            var index = interval == Interval.Hour ? m.Hour : Cst.BucketOf(interval, hourStart);
-            ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_buckets[(int)interval], index, out var exists);
-            if (!exists)
-            {
-                bucket = new Bucket(key);
-            }
-
-            bucket.Add(key, m);
+            Keep(m, productId);
+            return;
         }
 
-        _lifetime.Add(m);
+        if (_buckets is null)
+        {
+            BucketKeptMovements();
+        }
+
+        AddToBuckets(m, new SliceKey(m.Platform, m.Category, productId));
     }
 
     /// <summary>The figures of the hour buckets that start within [from, to) (CST wall clock), for one slice.</summary>
@@ -55,22 +68,13 @@ public sealed class FiguresBook
 
         var a = CeilingHour(from);
         var b = CeilingHour(to);
-        while (a < b)
+        if (_buckets is null)
         {
-            foreach (var interval in CoarsestFirst)
-            {
-                var next = Cst.Next(interval, a);
-                if (Cst.IsAligned(interval, a) && next <= b)
-                {
-                    if (_buckets[(int)interval].TryGetValue(Cst.BucketOf(interval, a), out var bucket))
-                    {
-                        bucket.AddTo(ref total, slice, productId);
-                    }
-
-                    a = next;
-                    break;
-                }
-            }
+            AddKeptTo(ref total, Cst.BucketOf(Interval.Hour, a), Cst.BucketOf(Interval.Hour, b), slice, productId);
+        }
+        else
+        {
+            AddBucketsTo(ref total, a, b, slice, productId);
         }
 
         return total;
@@ -112,14 +116,14 @@ public sealed class FiguresBook
             w.Write(p);
         }
 
-        foreach (var buckets in _buckets)
+        w.Write(IsBucketed);
+        if (IsBucketed)
         {
-            w.Write(buckets.Count);
-            foreach (var (index, bucket) in buckets)
-            {
-                w.Write(index);
-                bucket.WriteTo(w);
-            }
+            WriteBuckets(w);
+        }
+        else
+        {
+            WriteKept(w);
         }
 
         _lifetime.WriteTo(w);
@@ -128,9 +132,9 @@ public sealed class FiguresBook
     public static FiguresBook ReadFrom(BinaryReader r)
     {
         var version = r.ReadByte();
-        if (version != FormatVersion)
+        if (version is not (FormatVersion or BucketsOnlyFormat))
         {
-            throw new InvalidDataException($"Figures were written in format {version}; this build reads format {FormatVersion}.");
+            throw new InvalidDataException($"Figures were written in format {version}; this build reads formats {BucketsOnlyFormat} and {FormatVersion}.");
         }
 
         var book = new FiguresBook();
@@ -140,14 +144,13 @@ public sealed class FiguresBook
             book.ProductId(r.ReadString());
         }
 
-        foreach (var buckets in book._buckets)
+        if (version == BucketsOnlyFormat || r.ReadBoolean())
         {
-            var count = r.ReadInt32();
-            buckets.EnsureCapacity(count);
-            for (var i = 0; i < count; i++)
-            {
-                buckets.Add(r.ReadInt32(), Bucket.ReadFrom(r));
-            }
+            book.ReadBuckets(r);
+        }
+        else
+        {
+            book.ReadKept(r);
         }
 
         book._lifetime = Cell.ReadFrom(r);
@@ -200,96 +203,6 @@ public sealed class FiguresBook
         return slice.Product is null || _productIds.TryGetValue(slice.Product, out productId);
     }
 
-    private readonly record struct SliceKey(Platform Platform, Category Category, int ProductId);
-
-    /// <summary>
-    /// One bucket's cells: everything, and each slice that sold in it. Most buckets (a seller's or a village's hour) see
-    /// a single slice, whose cell would equal <see cref="All"/> movement for movement; such a bucket keeps only All and
-    /// the slice's key, and splits into per-slice cells when a second slice arrives. Such hours are most of what the
-    /// garbage collector has to trace and promote under ingest, so a bucket is a struct held in its interval's
-    /// dictionary and changed there by reference, with its cell and the cell's customer set inline: a new single-slice
-    /// hour allocates no object of its own, where it was three (bucket, cell and customer set).
-    /// </summary>
-    private struct Bucket(SliceKey onlySlice)
-    {
-        private readonly SliceKey _onlySlice = onlySlice;
-        private Dictionary<SliceKey, Cell>? _slices;
-
-        public Cell All;
-
-        public void Add(SliceKey key, in Movement m)
-        {
-            if (_slices is null && key != _onlySlice)
-            {
-                _slices = new Dictionary<SliceKey, Cell>(2) { [_onlySlice] = All.Clone() };
-            }
-
-            All.Add(m);
-            if (_slices is null)
-            {
-                return;
-            }
-
-            CollectionsMarshal.GetValueRefOrAddDefault(_slices, key, out _).Add(m);
-        }
-
-        public readonly void AddTo(ref Cell total, Slice slice, int productId)
-        {
-            if (slice.IsEverything)
-            {
-                total.Add(All);
-                return;
-            }
-
-            foreach (var (key, cell) in Slices())
-            {
-                if ((slice.Platform is null || slice.Platform == key.Platform)
-                    && (slice.Category is null || slice.Category == key.Category)
-                    && (slice.Product is null || productId == key.ProductId))
-                {
-                    total.Add(cell);
-                }
-            }
-        }
-
-        public readonly void WriteTo(BinaryWriter w)
-        {
-            All.WriteTo(w);
-            var slices = Slices();
-            w.Write(slices.Count);
-            foreach (var (key, cell) in slices)
-            {
-                w.Write((byte)key.Platform);
-                w.Write((byte)key.Category);
-                w.Write(key.ProductId);
-                cell.WriteTo(w);
-            }
-        }
-
-        public static Bucket ReadFrom(BinaryReader r)
-        {
-            var all = Cell.ReadFrom(r);
-            var count = r.ReadInt32();
-            var slices = new Dictionary<SliceKey, Cell>(count);
-            for (var i = 0; i < count; i++)
-            {
-                var key = new SliceKey((Platform)r.ReadByte(), (Category)r.ReadByte(), r.ReadInt32());
-                slices.Add(key, Cell.ReadFrom(r));
-            }
-
-            if (count == 0)
-            {
-                throw new InvalidDataException("A stored bucket has no slice; every bucket is made by a movement of some slice.");
-            }
-
-            // A lone slice's cell is All's twin (the same movements went into both), so it is not kept twice.
-            var first = slices.Keys.First();
-            return new Bucket(first) { All = all, _slices = count == 1 ? null : slices };
-        }
-
-        private readonly IReadOnlyCollection<KeyValuePair<SliceKey, Cell>> Slices() =>
-            _slices ?? (IReadOnlyCollection<KeyValuePair<SliceKey, Cell>>)[new(_onlySlice, All)];
-    }
 }
 
 public readonly record struct SeriesPoint(DateTime Start, Figures Figures, double? Growth);

@@ -7,7 +7,7 @@ namespace Villages.Domain.Tests.Figures;
 
 /// <summary>
 /// A bucket that has seen one slice keeps a single cell for it and for everything; these check the moment it meets a
-/// second slice, in memory and after being stored in between.
+/// second slice, in memory and after being stored in between, on books that bucket from their first movement.
 /// </summary>
 public class SingleSliceBucketTests
 {
@@ -22,7 +22,7 @@ public class SingleSliceBucketTests
     [Fact]
     public void A_second_slice_in_a_bucket_leaves_the_first_slice_its_own_figures()
     {
-        var book = Movements.BookOf([Melon, MelonAgain, Quilt]);
+        var book = Movements.BookOf([Melon, MelonAgain, Quilt], bucketAfter: 0);
 
         AssertSlices(book);
     }
@@ -30,7 +30,7 @@ public class SingleSliceBucketTests
     [Fact]
     public void A_bucket_stored_with_one_slice_splits_correctly_when_read_back_and_given_a_second()
     {
-        var book = FiguresBook.FromBytes(Movements.BookOf([Melon, MelonAgain]).ToBytes());
+        var book = FiguresBook.FromBytes(Movements.BookOf([Melon, MelonAgain], bucketAfter: 0).ToBytes());
         book.Apply(Quilt);
 
         AssertSlices(book);

@@ -40,9 +40,12 @@ internal static class Movements
     /// <summary>Few enough distinct buyers that every customer count stays exact.</summary>
     public static readonly Gen<Movement[]> Lists = One(customers: 40).Array[0, 250];
 
-    public static FiguresBook BookOf(IEnumerable<Movement> movements)
+    /// <summary>Thresholds that make a book bucket at once, part way through a list, or never within one.</summary>
+    public static readonly Gen<int> BucketAfter = Gen.OneOf(Gen.Const(0), Gen.Int[1, 120], Gen.Const(FiguresBook.DefaultBucketAfter));
+
+    public static FiguresBook BookOf(IEnumerable<Movement> movements, int bucketAfter = FiguresBook.DefaultBucketAfter)
     {
-        var book = new FiguresBook();
+        var book = new FiguresBook(bucketAfter);
         foreach (var m in movements)
         {
             book.Apply(m);
