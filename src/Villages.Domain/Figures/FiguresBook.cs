@@ -24,8 +24,11 @@ public sealed partial class FiguresBook(int bucketAfter)
     private const byte BucketsOnlyFormat = 1;
     private const byte FormatVersion = 2;
 
-    private readonly List<string> _products = [];
-    private readonly Dictionary<string, int> _productIds = new(StringComparer.Ordinal);
+    // Products by number. Most books sell one to a few products, so they are looked up in the list itself and a
+    // dictionary is only built for a book with more: it was 216 of a one-sale book's 526 bytes.
+    private const int ProductsWithoutIndex = 8;
+    private readonly List<string> _products = new(1);
+    private Dictionary<string, int>? _productIds;
     private Cell _lifetime;
 
     public FiguresBook()
@@ -187,20 +190,52 @@ public sealed partial class FiguresBook(int bucketAfter)
 
     private int ProductId(string product)
     {
-        if (!_productIds.TryGetValue(product, out var id))
+        var id = FindProduct(product);
+        if (id >= 0)
         {
-            id = _products.Count;
-            _products.Add(product);
+            return id;
+        }
+
+        id = _products.Count;
+        _products.Add(product);
+        if (_productIds is not null)
+        {
             _productIds.Add(product, id);
+        }
+        else if (_products.Count > ProductsWithoutIndex)
+        {
+            _productIds = new Dictionary<string, int>(_products.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < _products.Count; i++)
+            {
+                _productIds.Add(_products[i], i);
+            }
         }
 
         return id;
     }
 
+    private int FindProduct(string product)
+    {
+        if (_productIds is not null)
+        {
+            return _productIds.TryGetValue(product, out var id) ? id : -1;
+        }
+
+        for (var i = 0; i < _products.Count; i++)
+        {
+            if (string.Equals(_products[i], product, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private bool TryResolve(Slice slice, out int productId)
     {
-        productId = -1;
-        return slice.Product is null || _productIds.TryGetValue(slice.Product, out productId);
+        productId = slice.Product is null ? -1 : FindProduct(slice.Product);
+        return slice.Product is null || productId >= 0;
     }
 
 }

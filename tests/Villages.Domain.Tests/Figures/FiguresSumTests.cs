@@ -11,9 +11,9 @@ public class FiguresSumTests
     [Fact]
     public void Sum_is_the_total_of_the_movements_whose_hour_starts_in_the_range_and_that_match_the_slice()
     {
-        Gen.Select(Movements.Lists, Queries.Ranges, Queries.Slices).Sample((movements, range, slice) =>
+        Gen.Select(Movements.Lists, Movements.BucketAfter, Queries.Ranges, Queries.Slices).Sample((movements, bucketAfter, range, slice) =>
         {
-            var book = Movements.BookOf(movements);
+            var book = Movements.BookOf(movements, bucketAfter);
 
             var sum = book.Sum(range.From, range.To, slice);
 
@@ -21,6 +21,23 @@ public class FiguresSumTests
             Assert.Equal(Oracle.TallyOf(expected), sum.Tally);
             Assert.Equal(Oracle.CustomersOf(expected), sum.Customers.Estimate());
         }, iter: 500);
+    }
+
+    [Fact]
+    public void A_book_of_many_products_sums_each_product_apart()
+    {
+        // Past eight products a book looks them up through an index instead of its list; both must number alike.
+        var products = Enumerable.Range(0, 20).Select(i => $"product-{i}").ToArray();
+        var manyProducts = Gen.Select(Movements.One(customers: 40), Gen.OneOf(products), (m, product) => m with { Product = product }).Array[0, 250];
+        Gen.Select(manyProducts, Movements.BucketAfter, Gen.OneOf(products), Queries.Ranges).Sample((movements, bucketAfter, product, range) =>
+        {
+            var book = Movements.BookOf(movements, bucketAfter);
+            var slice = new Slice(null, null, product);
+
+            var expected = Oracle.Within(movements, range.From, range.To, slice);
+            Assert.Equal(Oracle.TallyOf(expected), book.Sum(range.From, range.To, slice).Tally);
+            Assert.Equal(Oracle.TallyOf(expected), FiguresBook.FromBytes(book.ToBytes()).Sum(range.From, range.To, slice).Tally);
+        }, iter: 300);
     }
 
     [Fact]
