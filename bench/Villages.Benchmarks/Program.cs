@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Villages.Benchmarks;
+
+if (args is ["book-memory"])
+{
+    BookMemory.Run();
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
