@@ -9,13 +9,6 @@ using Villages.Grains.Journal;
 namespace Villages.Grains.Scopes;
 
 /// <summary>A village, township, county, prefecture, province or the nation ("CN"), keyed by its division code.</summary>
-/// <remarks>
-/// Villages and townships are collected after two idle minutes, as sellers are: a national load reaches hundreds of
-/// thousands of them, each busy while its sales roll up and rarely asked again, and at the 1,000,000-seller run they
-/// were most of the node's activations. Counties and above (about 3,200) are in nearly every roll-up and behind most
-/// queries, so they stay active for the life of the silo rather than reread their checkpoints.
-/// </remarks>
-[CollectionAgeLimit(Minutes = 2)]
 public sealed class RegionGrain(
     [PersistentState("region-figures", StorageNames.Villages)] IPersistentState<FiguresState> state,
     IJournal journal,
@@ -25,16 +18,6 @@ public sealed class RegionGrain(
     private string Code => this.GetPrimaryKeyString();
 
     protected override JournalScope Scope => JournalScope.ForRegion(Code);
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (RegionCode.LevelOf(Code) is not (Level.Village or Level.Township))
-        {
-            DelayDeactivation(Timeout.InfiniteTimeSpan);
-        }
-
-        return base.OnActivateAsync(cancellationToken);
-    }
 
     public async Task<ScopeSummary?> Summary() =>
         Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(Book.Lifetime) : null;
