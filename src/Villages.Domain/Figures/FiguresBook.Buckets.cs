@@ -78,7 +78,14 @@ public sealed partial class FiguresBook
         }
     }
 
-    private readonly record struct SliceKey(Platform Platform, Category Category, int ProductId);
+    private readonly record struct SliceKey(Platform Platform, Category Category, int ProductId)
+    {
+        /// <summary>Whether this slice lies inside what a query asks for (<paramref name="productId"/>: the asked product's number).</summary>
+        public bool IsIn(Slice slice, int productId) =>
+            (slice.Platform is null || slice.Platform == Platform)
+            && (slice.Category is null || slice.Category == Category)
+            && (slice.Product is null || productId == ProductId);
+    }
 
     /// <summary>
     /// One bucket's cells: everything, and each slice that sold in it. Most buckets (a seller's or a village's hour) see
@@ -121,9 +128,7 @@ public sealed partial class FiguresBook
 
             foreach (var (key, cell) in Slices())
             {
-                if ((slice.Platform is null || slice.Platform == key.Platform)
-                    && (slice.Category is null || slice.Category == key.Category)
-                    && (slice.Product is null || productId == key.ProductId))
+                if (key.IsIn(slice, productId))
                 {
                     total.Add(cell);
                 }

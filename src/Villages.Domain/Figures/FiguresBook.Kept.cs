@@ -31,7 +31,7 @@ public sealed partial class FiguresBook
         var kept = KeptInHourOrder();
         for (var i = FirstAtOrAfter(kept, fromHour); i < kept.Length && kept[i].Hour < toHour; i++)
         {
-            if (kept[i].Matches(slice, productId))
+            if (kept[i].Key.IsIn(slice, productId))
             {
                 total.Add(kept[i].ToMovement(_products));
             }
@@ -44,7 +44,7 @@ public sealed partial class FiguresBook
         _buckets = NoBuckets();
         foreach (var k in _kept.AsSpan(0, _keptCount))
         {
-            AddToBuckets(k.ToMovement(_products), new SliceKey(k.Platform, k.Category, k.ProductId));
+            AddToBuckets(k.ToMovement(_products), k.Key);
         }
 
         _kept = null;
@@ -140,10 +140,7 @@ public sealed partial class FiguresBook
         public readonly Platform Platform = m.Platform;
         public readonly Category Category = m.Category;
 
-        public bool Matches(Slice slice, int productId) =>
-            (slice.Platform is null || slice.Platform == Platform)
-            && (slice.Category is null || slice.Category == Category)
-            && (slice.Product is null || productId == ProductId);
+        public SliceKey Key => new(Platform, Category, ProductId);
 
         public Movement ToMovement(List<string> products) =>
             new(Kind, Hour, Platform, Category, products[ProductId], AmountFen, Quantity, WeightGrams, CustomerHash);

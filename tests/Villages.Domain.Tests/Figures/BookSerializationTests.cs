@@ -11,12 +11,13 @@ public class BookSerializationTests
     [Fact]
     public void A_book_read_back_gives_the_same_answers()
     {
-        Gen.Select(Movements.Lists, Queries.Ranges, Queries.Slices).Sample((movements, range, slice) =>
+        Gen.Select(Movements.Lists, Movements.BucketAfter, Queries.Ranges, Queries.Slices).Sample((movements, bucketAfter, range, slice) =>
         {
-            var book = Movements.BookOf(movements);
+            var book = Movements.BookOf(movements, bucketAfter);
 
             var back = FiguresBook.FromBytes(book.ToBytes());
 
+            Assert.Equal(book.IsBucketed, back.IsBucketed);
             ApplyOrderTests.AssertSameAnswers(book, back, range, slice);
         }, iter: 200);
     }
