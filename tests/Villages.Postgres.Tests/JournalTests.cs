@@ -166,6 +166,16 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
         Assert.Equal(4, (await _journal.Read(new JournalScope.Everything(), 2, 0, 3)).Count);
         Assert.Equal(2, (await _journal.Read(new JournalScope.OfSeller("a1"), 2, 0, 3)).Count);
 
+        // Several ledgers' windows in one read, as a grain catching up from its checkpoint asks.
+        var x4 = new RollupEntry(1, Cst.HourOf(Noon), 1, 4, "walnuts", 5_000_000_000, 5, 2500, CustomerHash.Of("buyer"));
+        var y1 = new RollupEntry(2, Cst.HourOf(Noon.AddDays(1)), 1, 4, "walnuts", 10, 1, 0, 0);
+        Assert.Equal([x1, x4], Sorted(await _journal.ReadWindows(new JournalScope.UnderRegion(VillageA1), [new(2, 0, 1), new(9, 0, 1)])));
+        Assert.Equal([x4, y1], Sorted(await _journal.ReadWindows(new JournalScope.OfSeller("a1"), [new(2, 1, 3), new(9, 0, 1)])));
+        Assert.Equal(3, (await _journal.ReadWindows(new JournalScope.UnderRegion(TownA), [new(2, 0, 3)])).Count);
+        Assert.Equal(2, (await _journal.ReadWindows(new JournalScope.Everything(), [new(2, 1, 2), new(9, 0, 1)])).Count);
+        Assert.Empty(await _journal.ReadWindows(new JournalScope.UnderRegion(VillageB1), [new(2, 2, 3), new(9, 0, 1)]));
+        Assert.Empty(await _journal.ReadWindows(new JournalScope.Everything(), []));
+
         var all = await _journal.ReadAll(new JournalScope.UnderRegion("1101"));
         Assert.Equal(5, all.Count);
         Assert.Contains((9, 1L, new RollupEntry(1, Cst.HourOf(Noon), 1, 4, "walnuts", 5_000_000_000, 5, 2500, CustomerHash.Of("buyer"))), all);
@@ -274,4 +284,7 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
 
     private static RefundEntry Refund(string id, string saleId, string seller, long amountFen, long quantity) =>
         new(0, 1, id, saleId, seller, Noon.AddDays(1), amountFen, quantity);
+
+    private static List<RollupEntry> Sorted(IEnumerable<RollupEntry> entries) =>
+        [.. entries.OrderBy(e => e.Kind == 2).ThenBy(e => e.AmountFen)];
 }

@@ -131,18 +131,19 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             return;
         }
 
-        for (var ledger = 0; ledger < positions.Length; ledger++)
+        var windows = Enumerable.Range(0, positions.Length)
+            .Where(ledger => positions[ledger] > _applied[ledger])
+            .Select(ledger => new BatchWindow(ledger, _applied[ledger], positions[ledger]))
+            .ToList();
+        foreach (var entry in await journal.ReadWindows(Scope, windows))
         {
-            if (positions[ledger] > _applied[ledger])
-            {
-                foreach (var entry in await journal.Read(Scope, ledger, _applied[ledger], positions[ledger]))
-                {
-                    Book.Apply(entry.ToMovement());
-                    _dirty = true;
-                }
+            Book.Apply(entry.ToMovement());
+            _dirty = true;
+        }
 
-                _applied[ledger] = positions[ledger];
-            }
+        foreach (var window in windows)
+        {
+            _applied[window.Ledger] = window.UptoSeq;
         }
     }
 

@@ -31,6 +31,12 @@ public interface IJournal
     /// <summary>Rows of one ledger with seq in (afterSeq, uptoSeq] that belong to the scope, for rebuilding figures.</summary>
     Task<List<RollupEntry>> Read(JournalScope scope, int ledger, long afterSeq, long uptoSeq);
 
+    /// <summary>
+    /// Rows of the scope in several ledgers' batch windows at once, for a grain catching up from its checkpoint: one
+    /// statement however many ledgers moved on, so that a seller or a village coming back costs one read, not one a ledger.
+    /// </summary>
+    Task<List<RollupEntry>> ReadWindows(JournalScope scope, IReadOnlyList<BatchWindow> windows);
+
     /// <summary>The last committed batch of every ledger, indexed by ledger.</summary>
     Task<long[]> LedgerPositions();
 

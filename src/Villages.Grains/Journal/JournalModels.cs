@@ -23,6 +23,9 @@ public abstract record JournalScope
         code == Domain.Regions.RegionCode.Nation ? new Everything() : new UnderRegion(code);
 }
 
+/// <summary>Batches (AfterSeq, UptoSeq] of one ledger.</summary>
+public readonly record struct BatchWindow(int Ledger, long AfterSeq, long UptoSeq);
+
 /// <summary>What happened to one refund line inside the journal's transaction.</summary>
 public enum RefundOutcome
 {

@@ -245,6 +245,26 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         return rows;
     }
 
+    public async Task<List<RollupEntry>> ReadWindows(JournalScope scope, IReadOnlyList<BatchWindow> windows)
+    {
+        if (windows.Count == 0)
+        {
+            return [];
+        }
+
+        var (sql, args) = ReadWindowsStatement(scope, windows);
+        await using var c = await database.Open();
+        await using var cmd = c.Command(sql, args);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = new List<RollupEntry>();
+        while (await r.ReadAsync())
+        {
+            rows.Add(ReadEntry(r));
+        }
+
+        return rows;
+    }
+
     public async Task<long[]> LedgerPositions()
     {
         var positions = new long[LedgerPartition.Count];
@@ -502,6 +522,19 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         return (
             $"SELECT {EntryColumns} FROM villages_entries WHERE ledger = @ledger AND seq > @after AND seq <= @upto{filter}",
             [("ledger", ledger), ("after", afterSeq), ("upto", uptoSeq), .. args]);
+    }
+
+    /// <summary>
+    /// The statement behind <see cref="ReadWindows"/>: one term a window, each with the scope's own condition, so that
+    /// both databases can answer every term by a seek of the scope's index and take the union (SQLite's multi-index OR,
+    /// PostgreSQL's bitmap OR) instead of scanning the scope's rows for a condition on the ledger.
+    /// </summary>
+    internal static (string Sql, (string, object)[] Args) ReadWindowsStatement(JournalScope scope, IReadOnlyList<BatchWindow> windows)
+    {
+        var (filter, scopeArgs) = Filter(scope);
+        var terms = windows.Select((w, i) => $"(ledger = @l{i} AND seq > @a{i} AND seq <= @u{i}{filter})");
+        var args = windows.SelectMany((w, i) => new (string, object)[] { ($"l{i}", w.Ledger), ($"a{i}", w.AfterSeq), ($"u{i}", w.UptoSeq) });
+        return ($"SELECT {EntryColumns} FROM villages_entries WHERE {string.Join(" OR ", terms)}", [.. args, .. scopeArgs]);
     }
 
     /// <summary>

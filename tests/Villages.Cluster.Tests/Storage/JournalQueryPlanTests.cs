@@ -4,8 +4,8 @@ using Villages.Grains.Journal;
 namespace Villages.Cluster.Tests.Storage;
 
 /// <summary>
-/// How SQLite runs a seller's or a village's catch-up read of one ledger's batches: by its own index, not by scanning
-/// every row of those batches. At a million sellers the scan made each reactivation take 17–30 s and stalled the roll-up.
+/// How SQLite runs a seller's or a village's catch-up read of ledgers' batches: by its own index, not by scanning
+/// every row of those batches, and for all ledgers in one statement. At a million sellers the scan made each reactivation take 17–30 s and stalled the roll-up.
 /// </summary>
 public sealed class JournalQueryPlanTests : SqliteFolder
 {
@@ -22,17 +22,37 @@ public sealed class JournalQueryPlanTests : SqliteFolder
         Assert.DoesNotContain("villages_entries_by_batch", plan);
     }
 
+    [Theory]
+    [InlineData("seller", "villages_entries_by_seller_batch (seller_id=? AND ledger=? AND seq>? AND seq<?)")]
+    [InlineData("village", "villages_entries_by_village (village_code=? AND ledger=? AND seq>? AND seq<?)")]
+    public async Task A_scope_catching_up_reads_every_ledgers_window_in_one_statement_through_its_own_index(string scopeKind, string expectedSeek)
+    {
+        JournalScope scope = scopeKind == "seller" ? new JournalScope.OfSeller("farmer-1") : JournalScope.ForRegion("653130100201");
+        var (sql, args) = SqlJournal.ReadWindowsStatement(scope, [new(0, 10, 20), new(3, 5, 9), new(15, 100, 400)]);
+
+        var plan = await Plan(sql, args);
+
+        Assert.Contains("MULTI-INDEX OR", plan);
+        Assert.Equal(3, plan.Split(expectedSeek).Length - 1);
+        Assert.DoesNotContain("villages_entries_by_batch", plan);
+    }
+
     [Fact]
     public async Task The_nation_reads_its_batches_by_batch()
     {
         Assert.Contains("villages_entries_by_batch", await Plan(new JournalScope.Everything()));
     }
 
-    private async Task<string> Plan(JournalScope scope)
+    private Task<string> Plan(JournalScope scope)
     {
-        var database = Database("journal");
-        await database.Apply(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "silo-config", "sql", "sqlite", "journal.sql")));
         var (sql, args) = SqlJournal.ReadStatement(scope, ledger: 3, afterSeq: 10, uptoSeq: 20);
+        return Plan(sql, args);
+    }
+
+    private async Task<string> Plan(string sql, (string, object)[] args)
+    {
+        var database = Database("journal-" + Guid.NewGuid().ToString("N"));
+        await database.Apply(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "silo-config", "sql", "sqlite", "journal.sql")));
         await using var c = await database.Open();
         await using var explain = c.Command("EXPLAIN QUERY PLAN " + sql, args);
         await using var r = await explain.ExecuteReaderAsync();
