@@ -9,6 +9,15 @@ using Villages.Grains.Journal;
 namespace Villages.Grains.Scopes;
 
 /// <summary>A village, township, county, prefecture, province or the nation ("CN"), keyed by its division code.</summary>
+/// <remarks>
+/// Villages are collected after two idle minutes, as sellers are: a national load reaches hundreds of thousands of
+/// them, each busy while its sales roll up and rarely asked again, and at a million sellers they were most of the
+/// node's activations. Coming back costs a storage read and one journal read through the village's own index. Every
+/// level above stays active for the life of the silo: there are about 45,000 of them, in nearly every roll-up and
+/// behind most queries, and a township or county catching up reads a range of village codes, which the journal
+/// answers by scanning the batches it missed.
+/// </remarks>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class RegionGrain(
     [PersistentState("region-figures", StorageNames.Villages)] IPersistentState<FiguresState> state,
     IJournal journal,
@@ -18,6 +27,16 @@ public sealed class RegionGrain(
     private string Code => this.GetPrimaryKeyString();
 
     protected override JournalScope Scope => JournalScope.ForRegion(Code);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!RegionCode.IsVillage(Code))
+        {
+            DelayDeactivation(Timeout.InfiniteTimeSpan);
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<ScopeSummary?> Summary() =>
         Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(Book.Lifetime) : null;

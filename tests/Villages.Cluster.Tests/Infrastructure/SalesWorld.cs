@@ -1,4 +1,5 @@
 using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Queries;
 using Villages.Abstractions.Registry;
 using Villages.Domain.Catalog;
 using Villages.Domain.Figures;
@@ -95,6 +96,10 @@ public sealed class SalesWorld
 
         return book;
     }
+
+    /// <summary>Figures as the grains answer them.</summary>
+    public static FiguresView View(Figures f) =>
+        new(f.Tally.Gross, f.Tally.Refunds, f.Tally.Orders, f.Tally.Items, f.Tally.ItemsReturned, f.Tally.WeightGrams, f.Customers);
 
     /// <summary>
     /// The lines cut into batches the way a flaky platform sends them: shuffled, with some lines repeated in other

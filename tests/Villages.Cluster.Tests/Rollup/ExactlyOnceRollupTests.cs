@@ -143,6 +143,5 @@ public sealed class ExactlyOnceRollupTests(ClusterFixture fixture)
 
     private static FiguresView Expected(Cell cell) => Expected(cell.ToFigures());
 
-    private static FiguresView Expected(Domain.Figures.Figures f) =>
-        new(f.Tally.Gross, f.Tally.Refunds, f.Tally.Orders, f.Tally.Items, f.Tally.ItemsReturned, f.Tally.WeightGrams, f.Customers);
+    private static FiguresView Expected(Domain.Figures.Figures f) => SalesWorld.View(f);
 }
