@@ -20,14 +20,20 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     // applied since the last) or has waited long enough, not on every tick: with tens of thousands of sellers and
     // villages active, checkpointing each every few seconds costs the node more than the ingest itself.
     private const int CheckpointAfterEntries = 200_000;
+
+    // Nor is it worth its write when it would save a catch-up of fewer rows than this: such a catch-up is one indexed
+    // read of a few hundred small rows. At a million sellers, the checkpoints of books of a sale or two (nearly every
+    // seller and village) queued by the hundred thousand behind the storage's one writer, their bytes held meanwhile:
+    // over a gigabyte at the peak, and the ledgers' own writes waited behind them.
+    private const int CheckpointFromEntries = 256;
     private static readonly TimeSpan CheckpointAge = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan CheckpointTick = TimeSpan.FromSeconds(15);
 
     private long[] _applied = new long[LedgerPartition.Count];
-    private bool _dirty;
     private long _entriesSinceCheckpoint;
     private DateTime _lastCheckpoint = DateTime.UtcNow;
     private Task _checkpoint = Task.CompletedTask;
+    private IGrainTimer? _checkpointTimer;
 
     protected FiguresBook Book { get; private set; } = new();
 
@@ -46,13 +52,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         }
 
         await CatchUp();
-        // Interleaved: while a checkpoint waits for storage, deltas and queries go on (the write works on a snapshot).
-        // The first tick is spread over the period, so grains activated together do not all write together.
-        this.RegisterGrainTimer(
-            _ => _dirty && (_entriesSinceCheckpoint >= CheckpointAfterEntries || DateTime.UtcNow - _lastCheckpoint >= CheckpointAge)
-                ? Checkpoint()
-                : Task.CompletedTask,
-            new GrainTimerCreationOptions { DueTime = CheckpointTick * Random.Shared.NextDouble(), Period = CheckpointTick, Interleave = true });
+        StartCheckpointsWhenWorthIt();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
@@ -83,8 +83,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         }
 
         _applied[delta.Ledger] = delta.ToSeq;
-        _dirty = true;
         _entriesSinceCheckpoint += delta.Entries.Count;
+        StartCheckpointsWhenWorthIt();
     }
 
     public Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request) =>
@@ -123,7 +123,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
                 if (seq <= positions[ledger])
                 {
                     Book.Apply(entry.ToMovement());
-                    _dirty = true;
+                    _entriesSinceCheckpoint++;
                 }
             }
 
@@ -138,13 +138,33 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         foreach (var entry in await journal.ReadWindows(Scope, windows))
         {
             Book.Apply(entry.ToMovement());
-            _dirty = true;
+            _entriesSinceCheckpoint++;
         }
 
         foreach (var window in windows)
         {
             _applied[window.Ledger] = window.UptoSeq;
         }
+    }
+
+    /// <summary>
+    /// The checkpoint timer, from the moment a checkpoint would save a catch-up worth its write: most sellers and villages
+    /// never get there, and a timer is a few hundred bytes of each of their activations.
+    /// </summary>
+    private void StartCheckpointsWhenWorthIt()
+    {
+        if (_checkpointTimer is not null || _entriesSinceCheckpoint < CheckpointFromEntries)
+        {
+            return;
+        }
+
+        // Interleaved: while a checkpoint waits for storage, deltas and queries go on (the write works on a snapshot).
+        // The first tick is spread over the period, so grains activated together do not all write together.
+        _checkpointTimer = this.RegisterGrainTimer(
+            _ => _entriesSinceCheckpoint >= CheckpointAfterEntries || DateTime.UtcNow - _lastCheckpoint >= CheckpointAge
+                ? Checkpoint()
+                : Task.CompletedTask,
+            new GrainTimerCreationOptions { DueTime = CheckpointTick * Random.Shared.NextDouble(), Period = CheckpointTick, Interleave = true });
     }
 
     /// <summary>One checkpoint at a time: a deactivation waits for the timer's, then writes whatever came after it.</summary>
@@ -157,14 +177,14 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     private async Task CheckpointAfter(Task previous)
     {
         await previous;
-        if (!_dirty)
+        var saves = _entriesSinceCheckpoint;
+        if (saves < CheckpointFromEntries)
         {
             return;
         }
 
         state.State.Book = Book.ToBytes();
         state.State.Applied = (long[])_applied.Clone();
-        _dirty = false;
         _entriesSinceCheckpoint = 0;
         _lastCheckpoint = DateTime.UtcNow;
         try
@@ -181,7 +201,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         }
         catch (Exception e)
         {
-            _dirty = true;
+            _entriesSinceCheckpoint += saves;
             logger.LogWarning(e, "Checkpoint of {Grain} failed; the journal still holds everything, it will be retried", this.GetPrimaryKeyString());
         }
     }
