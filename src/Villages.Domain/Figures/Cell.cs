@@ -15,19 +15,22 @@ public struct Cell
     // A field, not a property: the sketch is a struct that lives inside the cell and is changed in place.
     public DistinctSketch Customers;
 
-    public void Add(in Movement m)
+    public void Add(in Movement m, bool withCustomers = true)
     {
         Tally.Add(m);
-        if (m.Kind == MovementKind.Sale)
+        if (withCustomers && m.Kind == MovementKind.Sale)
         {
             Customers.Add(m.CustomerHash);
         }
     }
 
-    public void Add(in Cell other)
+    public void Add(in Cell other, bool withCustomers = true)
     {
         Tally.Add(other.Tally);
-        Customers.UnionWith(other.Customers);
+        if (withCustomers)
+        {
+            Customers.UnionWith(other.Customers);
+        }
     }
 
     public readonly Figures ToFigures() => new(Tally, Customers.Estimate());

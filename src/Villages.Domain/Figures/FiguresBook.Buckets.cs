@@ -30,7 +30,7 @@ public sealed partial class FiguresBook
         }
     }
 
-    private void AddBucketsTo(ref Cell total, DateTime a, DateTime b, Slice slice, int productId)
+    private void AddBucketsTo(ref Cell total, DateTime a, DateTime b, Slice slice, int productId, bool withCustomers)
     {
         while (a < b)
         {
@@ -41,7 +41,7 @@ public sealed partial class FiguresBook
                 {
                     if (_buckets![(int)interval].TryGetValue(Cst.BucketOf(interval, a), out var bucket))
                     {
-                        bucket.AddTo(ref total, slice, productId);
+                        bucket.AddTo(ref total, slice, productId, withCustomers);
                     }
 
                     a = next;
@@ -118,11 +118,11 @@ public sealed partial class FiguresBook
             CollectionsMarshal.GetValueRefOrAddDefault(_slices, key, out _).Add(m);
         }
 
-        public readonly void AddTo(ref Cell total, Slice slice, int productId)
+        public readonly void AddTo(ref Cell total, Slice slice, int productId, bool withCustomers)
         {
             if (slice.IsEverything)
             {
-                total.Add(All);
+                total.Add(All, withCustomers);
                 return;
             }
 
@@ -130,7 +130,7 @@ public sealed partial class FiguresBook
             {
                 if (key.IsIn(slice, productId))
                 {
-                    total.Add(cell);
+                    total.Add(cell, withCustomers);
                 }
             }
         }

@@ -26,14 +26,14 @@ public sealed partial class FiguresBook
     }
 
     /// <summary>Adds the kept movements of hours [fromHour, toHour) that match the slice.</summary>
-    private void AddKeptTo(ref Cell total, int fromHour, int toHour, Slice slice, int productId)
+    private void AddKeptTo(ref Cell total, int fromHour, int toHour, Slice slice, int productId, bool withCustomers)
     {
         var kept = KeptInHourOrder();
         for (var i = FirstAtOrAfter(kept, fromHour); i < kept.Length && kept[i].Hour < toHour; i++)
         {
             if (kept[i].Key.IsIn(slice, productId))
             {
-                total.Add(kept[i].ToMovement(_products));
+                total.Add(kept[i].ToMovement(_products), withCustomers);
             }
         }
     }

@@ -66,23 +66,38 @@ public sealed partial class FiguresBook(int bucketAfter)
     public Cell Sum(DateTime from, DateTime to, Slice slice)
     {
         var total = new Cell();
+        SumInto(ref total, from, to, slice, withCustomers: true);
+        return total;
+    }
+
+    /// <summary>
+    /// The additive figures of <see cref="Sum"/> alone, for a year-earlier comparison: merging the buyers of a busy
+    /// bucket means a pass over its 16 KiB sketch, which was half the cost of a county's daily series.
+    /// </summary>
+    public Tally SumTally(DateTime from, DateTime to, Slice slice)
+    {
+        var total = new Cell();
+        SumInto(ref total, from, to, slice, withCustomers: false);
+        return total.Tally;
+    }
+
+    private void SumInto(ref Cell total, DateTime from, DateTime to, Slice slice, bool withCustomers)
+    {
         if (!TryResolve(slice, out var productId))
         {
-            return total;
+            return;
         }
 
         var a = CeilingHour(from);
         var b = CeilingHour(to);
         if (_buckets is null)
         {
-            AddKeptTo(ref total, Cst.BucketOf(Interval.Hour, a), Cst.BucketOf(Interval.Hour, b), slice, productId);
+            AddKeptTo(ref total, Cst.BucketOf(Interval.Hour, a), Cst.BucketOf(Interval.Hour, b), slice, productId, withCustomers);
         }
         else
         {
-            AddBucketsTo(ref total, a, b, slice, productId);
+            AddBucketsTo(ref total, a, b, slice, productId, withCustomers);
         }
-
-        return total;
     }
 
     /// <summary>One point per bucket of <paramref name="interval"/> that meets [from, to), each clipped to the range.</summary>
@@ -105,7 +120,7 @@ public sealed partial class FiguresBook(int bucketAfter)
             var lastYearStart = start.AddYears(-1);
             var lastYearFrom = clippedFrom == start ? lastYearStart : clippedFrom.AddYears(-1);
             var lastYearTo = clippedTo == end ? Cst.Next(interval, lastYearStart) : clippedTo.AddYears(-1);
-            var lastYear = Sum(lastYearFrom, lastYearTo, slice).Tally.Net;
+            var lastYear = SumTally(lastYearFrom, lastYearTo, slice).Net;
             points.Add(new SeriesCell(start, Sum(clippedFrom, clippedTo, slice), lastYear));
         }
 

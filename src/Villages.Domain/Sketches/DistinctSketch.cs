@@ -90,12 +90,13 @@ public struct DistinctSketch
                 Densify();
             }
 
-            for (var i = 0; i < RegisterCount; i++)
+            // A register-wise maximum, a vector at a time: a series sums a sketch per point, and the scalar loop over
+            // 16,384 registers was a quarter of each point's cost.
+            var mine = _registers!.AsSpan();
+            ReadOnlySpan<byte> theirs = other._registers;
+            for (var i = 0; i < RegisterCount; i += Vector<byte>.Count)
             {
-                if (other._registers[i] > _registers![i])
-                {
-                    _registers[i] = other._registers[i];
-                }
+                Vector.Max(new Vector<byte>(mine[i..]), new Vector<byte>(theirs[i..])).CopyTo(mine[i..]);
             }
 
             return;
@@ -127,10 +128,23 @@ public struct DistinctSketch
             return _sparseCount;
         }
 
-        Span<int> histogram = stackalloc int[RankBits + 2];
-        foreach (var r in _registers)
+        // Four histograms filled in turn and then added: consecutive registers with the same rank would otherwise
+        // wait on each other's increment of one counter.
+        const int Ranks = RankBits + 2;
+        Span<int> counts = stackalloc int[4 * Ranks];
+        var registers = _registers.AsSpan();
+        for (var i = 0; i < RegisterCount; i += 4)
         {
-            histogram[r]++;
+            counts[registers[i]]++;
+            counts[Ranks + registers[i + 1]]++;
+            counts[(2 * Ranks) + registers[i + 2]]++;
+            counts[(3 * Ranks) + registers[i + 3]]++;
+        }
+
+        Span<int> histogram = stackalloc int[Ranks];
+        for (var k = 0; k < Ranks; k++)
+        {
+            histogram[k] = counts[k] + counts[Ranks + k] + counts[(2 * Ranks) + k] + counts[(3 * Ranks) + k];
         }
 
         // Ertl, "New cardinality estimation algorithms for HyperLogLog sketches" (2017), the improved raw estimator.

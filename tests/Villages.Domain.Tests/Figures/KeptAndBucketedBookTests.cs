@@ -25,6 +25,17 @@ public class KeptAndBucketedBookTests
     }
 
     [Fact]
+    public void The_tally_alone_of_a_range_is_the_tally_of_its_sum_in_either_form()
+    {
+        Gen.Select(Movements.Lists, Movements.BucketAfter, Queries.Ranges, Queries.Slices).Sample((movements, bucketAfter, range, slice) =>
+        {
+            var book = Movements.BookOf(movements, bucketAfter);
+
+            Assert.Equal(book.Sum(range.From, range.To, slice).Tally, book.SumTally(range.From, range.To, slice));
+        }, iter: 300);
+    }
+
+    [Fact]
     public void Hourly_series_of_either_form_are_the_same()
     {
         Gen.Select(Movements.Lists, Movements.BucketAfter, Queries.ShortRanges, Queries.Slices).Sample((movements, bucketAfter, range, slice) =>
