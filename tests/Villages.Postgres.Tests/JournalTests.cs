@@ -145,6 +145,22 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
     }
 
     [Fact]
+    public async Task Sellers_are_found_by_the_hundred_in_one_call_and_unknown_ids_are_absent()
+    {
+        var registered = new[] { await Seller("f1", VillageA1), await Seller("f2", VillageA2, SellerKind.Cooperative, 12), await Seller("f3", VillageB1) };
+        // More ids than one statement takes, so the lookup goes in several; the registered ones sit in different ones.
+        var asked = Enumerable.Range(0, 1_200).Select(i => $"nobody-{i}").ToList();
+        asked.Insert(0, "f1");
+        asked.Insert(600, "f2");
+        asked.Add("f3");
+
+        var found = await _journal.FindSellers(asked);
+
+        Assert.Equal(registered.ToDictionary(s => s.SellerId), found);
+        Assert.Empty(await _journal.FindSellers([]));
+    }
+
+    [Fact]
     public async Task Reads_return_each_scope_and_batch_window_with_exact_values()
     {
         var a1 = await Seller("a1", VillageA1);

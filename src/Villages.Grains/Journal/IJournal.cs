@@ -14,6 +14,9 @@ public interface IJournal
 {
     Task<SellerRecord?> FindSeller(string sellerId);
 
+    /// <summary>The registered sellers among the ids, by id; ids not registered are absent.</summary>
+    Task<Dictionary<string, SellerRecord>> FindSellers(IReadOnlyCollection<string> sellerIds);
+
     Task<RegistrationOutcome> RegisterSeller(SellerProfile profile);
 
     /// <summary>The last batch number ledger <paramref name="ledger"/> committed (0 before any).</summary>

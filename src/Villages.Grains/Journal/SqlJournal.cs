@@ -15,6 +15,11 @@ namespace Villages.Grains.Journal;
 /// </summary>
 public sealed class SqlJournal(JournalDatabase database) : IJournal
 {
+    private const string SellerColumns = "seller_id, name, village_code, kind, members, has_sales";
+
+    // Well under both databases' limits on parameters in one statement (SQLite 32,766; PostgreSQL 65,535).
+    private const int SellersPerLookup = 500;
+
     private const string EntryColumns = "kind, hour, platform, category, product, amount_fen, quantity, weight_g, customer_hash";
 
     private const string InsertSale =
@@ -29,19 +34,41 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
     public async Task<SellerRecord?> FindSeller(string sellerId)
     {
         await using var c = await database.Open();
-        await using var cmd = c.Command(
-            "SELECT seller_id, name, village_code, kind, members, has_sales FROM villages_sellers WHERE seller_id = @id",
-            ("id", sellerId));
+        await using var cmd = c.Command($"SELECT {SellerColumns} FROM villages_sellers WHERE seller_id = @id", ("id", sellerId));
         await using var r = await cmd.ExecuteReaderAsync();
         return await r.ReadAsync() ? ReadSeller(r) : null;
+    }
+
+    public async Task<Dictionary<string, SellerRecord>> FindSellers(IReadOnlyCollection<string> sellerIds)
+    {
+        var found = new Dictionary<string, SellerRecord>(StringComparer.Ordinal);
+        if (sellerIds.Count == 0)
+        {
+            return found;
+        }
+
+        await using var c = await database.Open();
+        foreach (var chunk in sellerIds.Chunk(SellersPerLookup))
+        {
+            var names = chunk.Select((_, i) => "@s" + i);
+            await using var cmd = c.Command(
+                $"SELECT {SellerColumns} FROM villages_sellers WHERE seller_id IN ({string.Join(", ", names)})",
+                chunk.Select((id, i) => ("s" + i, (object)id)).ToArray());
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                var seller = ReadSeller(r);
+                found[seller.SellerId] = seller;
+            }
+        }
+
+        return found;
     }
 
     public Task<RegistrationOutcome> RegisterSeller(SellerProfile p) => database.Write(async (c, tx) =>
     {
         SellerRecord? existing;
-        await using (var find = c.Command(
-            "SELECT seller_id, name, village_code, kind, members, has_sales FROM villages_sellers WHERE seller_id = @id",
-            ("id", p.SellerId)))
+        await using (var find = c.Command($"SELECT {SellerColumns} FROM villages_sellers WHERE seller_id = @id", ("id", p.SellerId)))
         {
             find.Transaction = tx;
             await using var r = await find.ExecuteReaderAsync();
