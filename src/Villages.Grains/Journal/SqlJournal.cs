@@ -257,20 +257,8 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         return changed;
     });
 
-    public async Task<List<RollupEntry>> Read(JournalScope scope, int ledger, long afterSeq, long uptoSeq)
-    {
-        var (sql, args) = ReadStatement(scope, ledger, afterSeq, uptoSeq);
-        await using var c = await database.Open();
-        await using var cmd = c.Command(sql, args);
-        await using var r = await cmd.ExecuteReaderAsync();
-        var rows = new List<RollupEntry>();
-        while (await r.ReadAsync())
-        {
-            rows.Add(ReadEntry(r));
-        }
-
-        return rows;
-    }
+    public Task<List<RollupEntry>> Read(JournalScope scope, int ledger, long afterSeq, long uptoSeq) =>
+        ReadWindows(scope, [new BatchWindow(ledger, afterSeq, uptoSeq)]);
 
     public async Task<List<RollupEntry>> ReadWindows(JournalScope scope, IReadOnlyList<BatchWindow> windows)
     {
@@ -541,15 +529,6 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
 
     private static SellerRecord ReadSeller(DbDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), (SellerKind)r.GetInt32(3), r.GetInt32(4), r.GetInt32(5) != 0);
-
-    /// <summary>The statement behind <see cref="Read"/>, apart so that a test can ask SQLite how it would run it.</summary>
-    internal static (string Sql, (string, object)[] Args) ReadStatement(JournalScope scope, int ledger, long afterSeq, long uptoSeq)
-    {
-        var (filter, args) = Filter(scope);
-        return (
-            $"SELECT {EntryColumns} FROM villages_entries WHERE ledger = @ledger AND seq > @after AND seq <= @upto{filter}",
-            [("ledger", ledger), ("after", afterSeq), ("upto", uptoSeq), .. args]);
-    }
 
     /// <summary>
     /// The statement behind <see cref="ReadWindows"/>: one term a window, each with the scope's own condition, so that

@@ -45,7 +45,7 @@ public sealed class JournalQueryPlanTests : SqliteFolder
 
     private Task<string> Plan(JournalScope scope)
     {
-        var (sql, args) = SqlJournal.ReadStatement(scope, ledger: 3, afterSeq: 10, uptoSeq: 20);
+        var (sql, args) = SqlJournal.ReadWindowsStatement(scope, [new(Ledger: 3, AfterSeq: 10, UptoSeq: 20)]);
         return Plan(sql, args);
     }
 
