@@ -128,23 +128,10 @@ public struct DistinctSketch
             return _sparseCount;
         }
 
-        // Four histograms filled in turn and then added: consecutive registers with the same rank would otherwise
-        // wait on each other's increment of one counter.
-        const int Ranks = RankBits + 2;
-        Span<int> counts = stackalloc int[4 * Ranks];
-        var registers = _registers.AsSpan();
-        for (var i = 0; i < RegisterCount; i += 4)
+        Span<int> histogram = stackalloc int[RankBits + 2];
+        foreach (var r in _registers)
         {
-            counts[registers[i]]++;
-            counts[Ranks + registers[i + 1]]++;
-            counts[(2 * Ranks) + registers[i + 2]]++;
-            counts[(3 * Ranks) + registers[i + 3]]++;
-        }
-
-        Span<int> histogram = stackalloc int[Ranks];
-        for (var k = 0; k < Ranks; k++)
-        {
-            histogram[k] = counts[k] + counts[Ranks + k] + counts[(2 * Ranks) + k] + counts[(3 * Ranks) + k];
+            histogram[r]++;
         }
 
         // Ertl, "New cardinality estimation algorithms for HyperLogLog sketches" (2017), the improved raw estimator.
