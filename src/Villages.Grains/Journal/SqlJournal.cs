@@ -532,8 +532,9 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
 
     /// <summary>
     /// The statement behind <see cref="ReadWindows"/>: one term a window, each with the scope's own condition, so that
-    /// both databases can answer every term by a seek of the scope's index and take the union (SQLite's multi-index OR,
-    /// PostgreSQL's bitmap OR) instead of scanning the scope's rows for a condition on the ledger.
+    /// every term can be answered by a seek of the scope's index and the results united, instead of scanning the
+    /// scope's rows for a condition on the ledger. SQLite does so (a multi-index OR; its plan is tested); PostgreSQL
+    /// can with a bitmap OR, which no test checks.
     /// </summary>
     internal static (string Sql, (string, object)[] Args) ReadWindowsStatement(JournalScope scope, IReadOnlyList<BatchWindow> windows)
     {
