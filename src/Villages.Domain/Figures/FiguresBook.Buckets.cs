@@ -51,6 +51,25 @@ public sealed partial class FiguresBook
         }
     }
 
+    /// <summary>
+    /// Whether [a, b) is a single bucket whose cells hold at most one of the slice's; that cell (empty when none) is then
+    /// the range's figures, handed out as it lies in the book: a copy that shares its customer set, only to be read.
+    /// </summary>
+    private bool TryOneBucketCell(DateTime a, DateTime b, Slice slice, int productId, out Cell cell)
+    {
+        cell = default;
+        foreach (var interval in CoarsestFirst)
+        {
+            if (Cst.IsAligned(interval, a) && Cst.Next(interval, a) == b)
+            {
+                return !_buckets![(int)interval].TryGetValue(Cst.BucketOf(interval, a), out var bucket)
+                    || bucket.TryOnlyCell(slice, productId, out cell);
+            }
+        }
+
+        return false;
+    }
+
     private void WriteBuckets(BinaryWriter w)
     {
         foreach (var buckets in _buckets!)
@@ -133,6 +152,33 @@ public sealed partial class FiguresBook
                     total.Add(cell, withCustomers);
                 }
             }
+        }
+
+        /// <summary>The one cell of the slice, if the bucket has at most one (none: an empty cell).</summary>
+        public readonly bool TryOnlyCell(Slice slice, int productId, out Cell cell)
+        {
+            cell = default;
+            if (slice.IsEverything)
+            {
+                cell = All;
+                return true;
+            }
+
+            var found = false;
+            foreach (var (key, c) in Slices())
+            {
+                if (key.IsIn(slice, productId))
+                {
+                    if (found)
+                    {
+                        return false;
+                    }
+
+                    (cell, found) = (c, true);
+                }
+            }
+
+            return true;
         }
 
         public readonly void WriteTo(BinaryWriter w)

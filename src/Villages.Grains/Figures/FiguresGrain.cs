@@ -89,17 +89,29 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     public Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request) =>
         Task.FromResult<IReadOnlyList<SeriesPointView>>(
-            Book.SeriesCells(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToView()).ToList());
+            Book.Series(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToView()).ToList());
 
     public Task<IReadOnlyList<byte[]>> SeriesCells(SeriesRequest request) =>
         Task.FromResult<IReadOnlyList<byte[]>>(
             Book.SeriesCells(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToBytes()).ToList());
 
-    public Task<FiguresView> Totals(DateTime? from, DateTime? to) => Task.FromResult(RangeTotal(from, to).ToView());
+    public Task<FiguresView> Totals(DateTime? from, DateTime? to) => Task.FromResult(RangeFigures(from, to).ToView());
 
     public Task<byte[]> RangeCell(DateTime? from, DateTime? to) => Task.FromResult(RangeTotal(from, to).ToBytes());
 
-    protected Cell RangeTotal(DateTime? from, DateTime? to)
+    /// <summary>The figures of <see cref="RangeTotal"/>, read in place where the range is one bucket (a year, a month).</summary>
+    protected Domain.Figures.Figures RangeFigures(DateTime? from, DateTime? to)
+    {
+        if (from is null && to is null)
+        {
+            return Book.Lifetime.ToFigures();
+        }
+
+        var (a, b) = Conversions.Bounds(from, to);
+        return Book.FiguresOf(a, b, Slice.Everything);
+    }
+
+    private Cell RangeTotal(DateTime? from, DateTime? to)
     {
         if (from is null && to is null)
         {

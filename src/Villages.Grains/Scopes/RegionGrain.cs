@@ -39,9 +39,9 @@ public sealed class RegionGrain(
     }
 
     public async Task<ScopeSummary?> Summary() =>
-        Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(Book.Lifetime) : null;
+        Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(Book.Lifetime.ToFigures()) : null;
 
-    public async Task<ScopeSummary> SummaryOver(DateTime? from, DateTime? to) => await SummaryOf(RangeTotal(from, to));
+    public async Task<ScopeSummary> SummaryOver(DateTime? from, DateTime? to) => await SummaryOf(RangeFigures(from, to));
 
     public async Task<IReadOnlyList<ScopeSummary>> Children(DateTime? from, DateTime? to)
     {
@@ -54,7 +54,7 @@ public sealed class RegionGrain(
     public async Task<IncomeView> Income(int year) =>
         IncomeReport.Of(year, await Journal.Households([Scope], year), povertyLines).ToView();
 
-    private async Task<ScopeSummary> SummaryOf(Domain.Figures.Cell totals) => new(
+    private async Task<ScopeSummary> SummaryOf(Domain.Figures.Figures totals) => new(
         Code,
         LevelNames.Name(RegionCode.LevelOf(Code)),
         await Journal.RegionName(Code) ?? (Code == RegionCode.Nation ? "中国" : null),
