@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
@@ -111,10 +113,10 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
     public Task<bool[]> AppendSales(int ledger, long seq, IReadOnlyList<(SaleEntry Sale, SellerRecord Seller)> sales) => database.Write(async (c, tx) =>
     {
         // A server database (PostgreSQL) takes the whole batch in one round trip; SQLite runs in process, where a
-        // prepared statement a row costs less than building a batch.
-        var accepted = c.CanCreateBatch
-            ? await InsertSalesBatched(c, tx, ledger, seq, sales)
-            : await InsertSalesOneByOne(c, tx, ledger, seq, sales);
+        // prepared statement stepped once a row costs less than building a batch.
+        var accepted = c is SqliteConnection sqlite
+            ? InsertSalesStepwise(sqlite, ledger, seq, sales)
+            : await InsertSalesBatched(c, tx, ledger, seq, sales);
         var anyAccepted = accepted.Contains(true);
         var newSellers = new HashSet<string>();
         for (var i = 0; i < sales.Count; i++)
@@ -435,33 +437,64 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         return await cmd.ExecuteScalarAsync() is not null;
     }
 
-    private static async Task<bool[]> InsertSalesOneByOne(
-        DbConnection c, DbTransaction tx, int ledger, long seq, IReadOnlyList<(SaleEntry Sale, SellerRecord Seller)> sales)
+    /// <summary>
+    /// The sales through SQLite's own statement API, in the transaction the connection has open: one prepared
+    /// statement, its batch-wide values bound once and each line's bound and stepped. Executed through ADO.NET, every
+    /// line allocated a binder per parameter, boxed numbers, a data reader and its statement iterator: about a kilobyte
+    /// a line, a sixth of what the node allocated under ingest, and so of its collections' pauses.
+    /// </summary>
+    private static bool[] InsertSalesStepwise(SqliteConnection c, int ledger, long seq, IReadOnlyList<(SaleEntry Sale, SellerRecord Seller)> sales)
     {
+        var db = c.Handle!;
         var accepted = new bool[sales.Count];
-        await using var insert = c.Command(InsertSale, SaleParameters(ledger, seq, sales[0].Sale, sales[0].Seller));
-        insert.Transaction = tx;
-        var p = insert.Parameters;
-        for (var i = 0; i < sales.Count; i++)
+        Check(raw.sqlite3_prepare_v2(db, InsertSale, out var insert), db);
+        using (insert)
         {
-            var (s, seller) = sales[i];
-            // By position, in SaleParameters' order: twelve lookups by name a line are measurable at this rate.
-            p[0].Value = (int)s.Platform;
-            p[1].Value = s.SaleId;
-            p[4].Value = s.SellerId;
-            p[5].Value = seller.VillageCode;
-            p[6].Value = Cst.HourOf(s.Time);
-            p[7].Value = Cst.WallClock(s.Time).Year;
-            p[8].Value = (int)s.Category;
-            p[9].Value = s.Product;
-            p[10].Value = s.Quantity;
-            p[11].Value = s.WeightGrams;
-            p[12].Value = s.AmountFen;
-            p[13].Value = unchecked((long)CustomerHash.Of(s.Customer));
-            accepted[i] = await insert.ExecuteNonQueryAsync() == 1;
+            int At(string name) => raw.sqlite3_bind_parameter_index(insert, "@" + name);
+            int platform = At("platform"), id = At("id"), seller = At("seller"), village = At("village"), hour = At("hour"),
+                year = At("year"), category = At("category"), product = At("product"), quantity = At("quantity"),
+                weight = At("weight"), amount = At("amount"), customer = At("customer");
+            Check(raw.sqlite3_bind_int(insert, At("ledger"), ledger), db);
+            Check(raw.sqlite3_bind_int64(insert, At("seq"), seq), db);
+            for (var i = 0; i < sales.Count; i++)
+            {
+                var (s, record) = sales[i];
+                Check(raw.sqlite3_bind_int(insert, platform, (int)s.Platform), db);
+                BindText(insert, id, s.SaleId, db);
+                BindText(insert, seller, s.SellerId, db);
+                BindText(insert, village, record.VillageCode, db);
+                Check(raw.sqlite3_bind_int(insert, hour, Cst.HourOf(s.Time)), db);
+                Check(raw.sqlite3_bind_int(insert, year, Cst.WallClock(s.Time).Year), db);
+                Check(raw.sqlite3_bind_int(insert, category, (int)s.Category), db);
+                BindText(insert, product, s.Product, db);
+                Check(raw.sqlite3_bind_int64(insert, quantity, s.Quantity), db);
+                Check(raw.sqlite3_bind_int64(insert, weight, s.WeightGrams), db);
+                Check(raw.sqlite3_bind_int64(insert, amount, s.AmountFen), db);
+                Check(raw.sqlite3_bind_int64(insert, customer, unchecked((long)CustomerHash.Of(s.Customer))), db);
+                var rc = raw.sqlite3_step(insert);
+                raw.sqlite3_reset(insert);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+
+                accepted[i] = raw.sqlite3_changes(db) == 1;
+            }
         }
 
         return accepted;
+    }
+
+    // UTF-16 straight from the string (SQLite copies and converts it); an empty span would bind NULL, not ''.
+    private static void BindText(sqlite3_stmt statement, int index, string value, sqlite3 db) =>
+        Check(value.Length == 0 ? raw.sqlite3_bind_text(statement, index, value) : raw.sqlite3_bind_text16(statement, index, value.AsSpan()), db);
+
+    private static void Check(int rc, sqlite3 db)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
     }
 
     private static async Task<bool[]> InsertSalesBatched(
