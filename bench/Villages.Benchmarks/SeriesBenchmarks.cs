@@ -6,7 +6,7 @@ namespace Villages.Benchmarks;
 
 /// <summary>
 /// GET /api/{scope}/series?interval=day over a whole year, answered from a book that holds that year
-/// (FiguresGrain.Series calls FiguresBook.SeriesCells; Series adds the estimates, as the view does).
+/// (FiguresGrain.Series calls FiguresBook.Series, which reads each whole day's cell where it lies).
 /// Per point the book sums the day's cells and the same day a year back, which this book lacks, as a scope's first year does.
 /// </summary>
 [MemoryDiagnoser]

@@ -199,9 +199,13 @@ public sealed partial class FiguresBook(int bucketAfter)
         return book;
     }
 
-    public byte[] ToBytes()
+    /// <param name="sizeHint">
+    /// The size the bytes are likely to have (the last checkpoint's): a national book is tens of megabytes, and a
+    /// stream grown by doubling copied and discarded about twice that on the large-object heap, within the grain's turn.
+    /// </param>
+    public byte[] ToBytes(int sizeHint = 0)
     {
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(sizeHint > 0 ? sizeHint + (sizeHint / 8) : 0);
         using (var w = new BinaryWriter(stream))
         {
             WriteTo(w);

@@ -32,6 +32,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     private long[] _applied = new long[LedgerPartition.Count];
     private long _entriesSinceCheckpoint;
     private DateTime _lastCheckpoint = DateTime.UtcNow;
+    private int _lastCheckpointBytes;
     private Task _checkpoint = Task.CompletedTask;
     private IGrainTimer? _checkpointTimer;
 
@@ -44,6 +45,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Book = FiguresBook.FromBytes(state.State.Book);
+        _lastCheckpointBytes = state.State.Book.Length;
         // The stored bytes are the book a second time over; the next checkpoint writes fresh ones.
         state.State.Book = [];
         if (state.State.Applied.Length == LedgerPartition.Count)
@@ -195,7 +197,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             return;
         }
 
-        state.State.Book = Book.ToBytes();
+        state.State.Book = Book.ToBytes(_lastCheckpointBytes);
+        _lastCheckpointBytes = state.State.Book.Length;
         state.State.Applied = (long[])_applied.Clone();
         _entriesSinceCheckpoint = 0;
         _lastCheckpoint = DateTime.UtcNow;

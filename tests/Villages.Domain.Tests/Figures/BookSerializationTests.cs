@@ -23,6 +23,17 @@ public class BookSerializationTests
     }
 
     [Fact]
+    public void A_size_hint_changes_nothing_in_the_bytes()
+    {
+        Gen.Select(Movements.Lists, Movements.BucketAfter, Gen.Int[0, 40_000]).Sample((movements, bucketAfter, hint) =>
+        {
+            var book = Movements.BookOf(movements, bucketAfter);
+
+            Assert.Equal(book.ToBytes(), book.ToBytes(hint));
+        }, iter: 200);
+    }
+
+    [Fact]
     public void A_book_read_back_keeps_taking_movements_as_if_never_stored()
     {
         // Products are stored by number; a reloaded book must hand out the same numbers and new ones after them.
