@@ -440,8 +440,8 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
     /// <summary>
     /// The sales through SQLite's own statement API, in the transaction the connection has open: one prepared
     /// statement, its batch-wide values bound once and each line's bound and stepped. Executed through ADO.NET, every
-    /// line allocated a binder per parameter, boxed numbers, a data reader and its statement iterator: about a kilobyte
-    /// a line, a sixth of what the node allocated under ingest, and so of its collections' pauses.
+    /// line allocated a binder per parameter, boxed numbers, a data reader and its statement iterator: over a kilobyte
+    /// a line; the binders alone were 11.6% of what the node allocated under ingest (docs/benchmarks.md).
     /// </summary>
     private static bool[] InsertSalesStepwise(SqliteConnection c, int ledger, long seq, IReadOnlyList<(SaleEntry Sale, SellerRecord Seller)> sales)
     {
