@@ -21,6 +21,10 @@ public sealed class LedgerGrain(
     ILogger<LedgerGrain> logger) : Grain, ILedgerGrain
 {
     private static readonly TimeSpan RollupPeriod = TimeSpan.FromMilliseconds(200);
+
+    // A window that reaches tens of thousands of sellers and villages seen for the first time activates each of them,
+    // and each activation reads storage and the journal; sent all at once they queued past the call timeout, the
+    // roll-up failed, and its retry sent them all again.
     private const int MaxDeltasInFlight = 1024;
 
     private readonly Dictionary<string, SellerRecord> _sellers = new(StringComparer.Ordinal);
@@ -293,7 +297,8 @@ public sealed class LedgerGrain(
             var regions = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
                 .Select(r => (Target: targets.Region(r.Key), Entries: r.Value));
             var sellers = batch.Sellers.Select(s => (Target: targets.Seller(s.Key), Entries: s.Value));
-            await SendBounded(regions.Concat(sellers).Select(t => (t.Target, new RollupDelta(Id, from, to, t.Entries))));
+            var deltas = regions.Concat(sellers).Select(t => (t.Target, Delta: new RollupDelta(Id, from, to, t.Entries))).ToList();
+            await BoundedSends.ForEach(deltas, MaxDeltasInFlight, d => d.Target.Apply(d.Delta));
         }
         catch (Exception e)
         {
@@ -314,29 +319,6 @@ public sealed class LedgerGrain(
         }
 
         await ReportFreshness();
-    }
-
-    /// <summary>
-    /// At most <see cref="MaxDeltasInFlight"/> deltas at a time. A window that reaches tens of thousands of sellers and
-    /// villages seen for the first time activates each of them, and each activation reads storage and the journal;
-    /// sent all at once they queue past the call timeout, the roll-up fails, and its retry sends them all again.
-    /// </summary>
-    private static async Task SendBounded(IEnumerable<(IRollupTarget Target, RollupDelta Delta)> sends)
-    {
-        var inFlight = new List<Task>(MaxDeltasInFlight);
-        foreach (var (target, delta) in sends)
-        {
-            if (inFlight.Count == MaxDeltasInFlight)
-            {
-                var done = await Task.WhenAny(inFlight);
-                inFlight.Remove(done);
-                await done;
-            }
-
-            inFlight.Add(target.Apply(delta));
-        }
-
-        await Task.WhenAll(inFlight);
     }
 
     private Task ReportFreshness() =>

@@ -1,0 +1,61 @@
+using Villages.Grains.Ledger;
+
+namespace Villages.Cluster.Tests.Rollup;
+
+/// <summary>How a ledger sends a window's deltas: each once, in order, never more than the limit unanswered.</summary>
+public class BoundedSendsTests
+{
+    [Theory]
+    [InlineData(0, 4)]
+    [InlineData(3, 4)]
+    [InlineData(50, 4)]
+    [InlineData(50, 1)]
+    public async Task Every_item_is_sent_once_in_order_with_at_most_the_limit_unanswered(int count, int limit)
+    {
+        var started = new List<int>();
+        var unanswered = 0;
+        var mostUnanswered = 0;
+        var gate = new Lock();
+
+        await BoundedSends.ForEach(Enumerable.Range(0, count).ToList(), limit, async i =>
+        {
+            lock (gate)
+            {
+                started.Add(i);
+                mostUnanswered = Math.Max(mostUnanswered, ++unanswered);
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 4));
+            lock (gate)
+            {
+                unanswered--;
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(0, count), started.Order());
+        Assert.Equal(Math.Min(count, limit), mostUnanswered);
+        // Taken in order: whatever started k-th is among the first k + limit items.
+        Assert.All(started.Select((item, k) => (item, k)), s => Assert.True(s.item < s.k + limit));
+    }
+
+    [Fact]
+    public async Task After_a_failure_no_further_item_is_sent_and_the_failure_is_thrown()
+    {
+        var sent = 0;
+        var failure = new InvalidOperationException("target unreachable");
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => BoundedSends.ForEach(Enumerable.Range(0, 1_000).ToList(), 4, async i =>
+        {
+            Interlocked.Increment(ref sent);
+            await Task.Yield();
+            if (i == 10)
+            {
+                throw failure;
+            }
+        }));
+
+        Assert.Same(failure, thrown);
+        // Item 10 and at most the three sent beside it, plus those already taken when it failed.
+        Assert.InRange(sent, 11, 10 + 4 + 4);
+    }
+}
