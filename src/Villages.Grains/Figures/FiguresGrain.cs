@@ -102,27 +102,15 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     public Task<byte[]> RangeCell(DateTime? from, DateTime? to) => Task.FromResult(RangeTotal(from, to).ToBytes());
 
     /// <summary>The figures of <see cref="RangeTotal"/>, read in place where the range is one bucket (a year, a month).</summary>
-    protected Domain.Figures.Figures RangeFigures(DateTime? from, DateTime? to)
-    {
-        if (from is null && to is null)
-        {
-            return Book.Lifetime.ToFigures();
-        }
+    protected Domain.Figures.Figures RangeFigures(DateTime? from, DateTime? to) =>
+        Bounded(from, to) is { } r ? Book.FiguresOf(r.From, r.To, Slice.Everything) : Book.Lifetime.ToFigures();
 
-        var (a, b) = Conversions.Bounds(from, to);
-        return Book.FiguresOf(a, b, Slice.Everything);
-    }
+    private Cell RangeTotal(DateTime? from, DateTime? to) =>
+        Bounded(from, to) is { } r ? Book.Sum(r.From, r.To, Slice.Everything) : Book.Lifetime;
 
-    private Cell RangeTotal(DateTime? from, DateTime? to)
-    {
-        if (from is null && to is null)
-        {
-            return Book.Lifetime;
-        }
-
-        var (a, b) = Conversions.Bounds(from, to);
-        return Book.Sum(a, b, Slice.Everything);
-    }
+    /// <summary>The range as bounds, or none for all time, which the lifetime cell answers as it is.</summary>
+    private static (DateTime From, DateTime To)? Bounded(DateTime? from, DateTime? to) =>
+        from is null && to is null ? null : Conversions.Bounds(from, to);
 
     protected Task<DateTimeOffset> AsOf() => GrainFactory.GetGrain<IFreshnessGrain>(0).AsOf();
 
