@@ -12,17 +12,23 @@ CREATE TABLE IF NOT EXISTS OrleansQuery (
 
 -- One row per grain state. The grain's string key (or '' for integer keys) completes the identity; the state
 -- name is GrainTypeString, which is why Villages gives every grain class its own state name.
+-- A rowid table with the identity in its own index, not a WITHOUT ROWID table keyed by it: there, a row lives in the
+-- key's b-tree, and a seek compared with a row larger than a page reads all of that row first. A national book's
+-- checkpoint (tens of MB) then cost every grain whose seek passed it a read of the whole checkpoint, and cold ingest
+-- stalled in system time. Here the index holds only keys; the payload is read only for its own row. The version
+-- comes before the payload so that reading it does not walk the payload's overflow pages.
+-- A table of the former layout is moved into this one at start (Villages.Hosting/Stores/SqliteGrainStateUpgrade.cs).
 CREATE TABLE IF NOT EXISTS OrleansStorage (
     ServiceId              TEXT    NOT NULL,
     GrainTypeString        TEXT    NOT NULL,
     GrainIdN0              INTEGER NOT NULL,
     GrainIdN1              INTEGER NOT NULL,
     GrainIdExtensionString TEXT    NOT NULL,
-    PayloadBinary          BLOB    NULL,
-    ModifiedOn             TEXT    NOT NULL,
     Version                INTEGER NOT NULL,
-    PRIMARY KEY (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString)
-) WITHOUT ROWID;
+    ModifiedOn             TEXT    NOT NULL,
+    PayloadBinary          BLOB    NULL,
+    UNIQUE (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString)
+);
 
 -- Read: the payload and its version, or no row.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey',

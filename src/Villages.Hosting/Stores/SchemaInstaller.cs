@@ -22,7 +22,17 @@ public static class SchemaInstaller
         var journal = StoreLayout.Journal(settings);
         var storage = StoreLayout.GrainStorage(settings);
         await Reach(settings, () => journal.Apply(File.ReadAllText(Path.Combine(scripts, "journal.sql"))));
+        if (settings.Store == Store.Sqlite)
+        {
+            await SqliteGrainStateUpgrade.SetAside(storage);
+        }
+
         await storage.Apply(await File.ReadAllTextAsync(Path.Combine(scripts, "orleans-storage.sql"), cancellationToken));
+        if (settings.Store == Store.Sqlite)
+        {
+            await SqliteGrainStateUpgrade.MoveBack(storage);
+        }
+
         var clustering = Path.Combine(scripts, "orleans-clustering.sql");
         if (File.Exists(clustering))
         {
