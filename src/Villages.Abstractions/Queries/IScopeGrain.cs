@@ -34,7 +34,7 @@ public interface IRegionGrain : IScopeGrain, Rollup.IRollupTarget
     [Alias("rename")]
     Task Rename(string name);
 
-    /// <summary>The regions directly below this one, each with its totals over [from, to).</summary>
+    /// <summary>The scopes directly below this one (a village's are its sellers), each with its totals over [from, to).</summary>
     [Alias("children")]
     Task<IReadOnlyList<ScopeSummary>> Children(DateTime? from, DateTime? to);
 

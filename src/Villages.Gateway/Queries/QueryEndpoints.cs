@@ -36,7 +36,7 @@ public static class QueryEndpoints
         group.MapGet("/programmes/{id}/income", (string id, HttpRequest request, IGrainFactory grains) =>
             Income(request, id, grains.Programme(id), $"Programme '{id}'")).WithSummary("Households' income against the poverty line");
 
-        group.MapGet("/regions/{code}/children", Children).WithSummary("The regions below one, ranked by their totals over a range");
+        group.MapGet("/regions/{code}/children", Children).WithSummary("The regions below one (below a village, its sellers), ranked by their totals over a range");
     }
 
     private static IRegionGrain? Region(string code, IGrainFactory grains) =>

@@ -67,6 +67,21 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         return found;
     }
 
+    public async Task<IReadOnlyList<SellerRecord>> SellersIn(string villageCode)
+    {
+        await using var c = await database.Open();
+        await using var cmd = c.Command(
+            $"SELECT {SellerColumns} FROM villages_sellers WHERE village_code = @village ORDER BY seller_id", ("village", villageCode));
+        await using var r = await cmd.ExecuteReaderAsync();
+        var sellers = new List<SellerRecord>();
+        while (await r.ReadAsync())
+        {
+            sellers.Add(ReadSeller(r));
+        }
+
+        return sellers;
+    }
+
     public Task<RegistrationOutcome> RegisterSeller(SellerProfile p) => database.Write(async (c, tx) =>
     {
         SellerRecord? existing;

@@ -45,6 +45,15 @@ public sealed class RegionGrain(
 
     public async Task<IReadOnlyList<ScopeSummary>> Children(DateTime? from, DateTime? to)
     {
+        if (RegionCode.IsVillage(Code))
+        {
+            // Below a village are its sellers: a seller's parent is its village.
+            var sellers = await Journal.SellersIn(Code);
+            var asOf = await AsOf();
+            var totals = await Task.WhenAll(sellers.Select(s => GrainFactory.Seller(s.SellerId).Totals(from, to)));
+            return sellers.Select((s, i) => SellerGrain.SummaryOf(s, asOf, totals[i])).ToList();
+        }
+
         var codes = await Journal.ChildRegions(Code);
         return await Task.WhenAll(codes.Select(c => GrainFactory.Region(c).SummaryOver(from, to)));
     }

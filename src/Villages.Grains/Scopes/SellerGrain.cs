@@ -29,10 +29,12 @@ public sealed class SellerGrain(
     public async Task<ScopeSummary?> Summary()
     {
         var seller = await Journal.FindSeller(SellerId);
-        return seller is null
-            ? null
-            : new ScopeSummary(SellerId, "seller", seller.Name, seller.VillageCode, await AsOf(), Book.Lifetime.ToView(), 1);
+        return seller is null ? null : SummaryOf(seller, await AsOf(), Book.Lifetime.ToView());
     }
+
+    /// <summary>A seller as a scope: one seller, under its village.</summary>
+    internal static ScopeSummary SummaryOf(SellerRecord seller, DateTimeOffset asOf, FiguresView totals) =>
+        new(seller.SellerId, "seller", seller.Name, seller.VillageCode, asOf, totals, 1);
 
     public async Task<IncomeView> Income(int year) =>
         IncomeReport.Of(year, await Journal.Households([Scope], year), povertyLines).ToView();
