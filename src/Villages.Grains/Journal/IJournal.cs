@@ -19,7 +19,7 @@ public interface IJournal
 
     Task<RegistrationOutcome> RegisterSeller(SellerProfile profile);
 
-    /// <summary>The sellers registered in a village, by id: the village's children.</summary>
+    /// <summary>The sellers registered in a village: the village's children.</summary>
     Task<IReadOnlyList<SellerRecord>> SellersIn(string villageCode);
 
     /// <summary>The last batch number ledger <paramref name="ledger"/> committed (0 before any).</summary>

@@ -71,7 +71,7 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
     {
         await using var c = await database.Open();
         await using var cmd = c.Command(
-            $"SELECT {SellerColumns} FROM villages_sellers WHERE village_code = @village ORDER BY seller_id", ("village", villageCode));
+            $"SELECT {SellerColumns} FROM villages_sellers WHERE village_code = @village", ("village", villageCode));
         await using var r = await cmd.ExecuteReaderAsync();
         var sellers = new List<SellerRecord>();
         while (await r.ReadAsync())

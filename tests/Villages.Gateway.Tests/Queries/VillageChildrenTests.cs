@@ -14,16 +14,16 @@ public sealed class VillageChildrenTests(NodeFixture node) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Client.Put("/api/sellers/vc-a", Lines.Seller(Village, name: "Household A"));
+        await Client.Put("/api/sellers/vc-m", Lines.Seller(Village, name: "Household A"));
         await Client.Put("/api/sellers/vc-b", Lines.Seller(Village, name: "Household B"));
         await Client.Put("/api/sellers/vc-idle", Lines.Seller(Village, name: "Household C"));
         await Client.Put("/api/sellers/vc-elsewhere", Lines.Seller("659008100202"));
         await Client.Post("/api/sales", new[]
         {
-            Lines.Sale("vc-1", "vc-a", "2017-03-01T10:00:00+08:00", 10m),
+            Lines.Sale("vc-1", "vc-m", "2017-03-01T10:00:00+08:00", 10m),
             Lines.Sale("vc-2", "vc-b", "2017-06-01T10:00:00+08:00", 25m),
             Lines.Sale("vc-3", "vc-b", "2016-06-01T10:00:00+08:00", 5m),
-            Lines.Sale("vc-4", "vc-a", "2016-06-01T10:00:00+08:00", 40m),
+            Lines.Sale("vc-4", "vc-m", "2016-06-01T10:00:00+08:00", 40m),
             Lines.Sale("vc-5", "vc-elsewhere", "2017-06-01T10:00:00+08:00", 99m),
         });
         await Client.Settle();
@@ -34,9 +34,10 @@ public sealed class VillageChildrenTests(NodeFixture node) : IAsyncLifetime
     [Fact]
     public async Task A_villages_children_are_its_sellers_ranked_by_the_chosen_figure()
     {
+        // vc-m sold most, so the ranking differs from the order of the ids.
         var all = (await Client.GetOk($"/api/regions/{Village}/children?sort=net"))["children"]!.AsArray();
 
-        Assert.Equal(new[] { "vc-a", "vc-b", "vc-idle" }, all.Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Equal(new[] { "vc-m", "vc-b", "vc-idle" }, all.Select(c => c!["id"]!.GetValue<string>()));
         Assert.Equal(new[] { 50.00m, 30.00m, 0m }, all.Select(c => c!["totals"]!["net"]!.Money()));
         var first = all[0]!;
         Assert.Equal(("seller", "Household A", Village, 1), (
