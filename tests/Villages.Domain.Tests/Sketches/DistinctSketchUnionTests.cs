@@ -25,7 +25,10 @@ public class DistinctSketchUnionTests
             var direct = Hashes.SketchOf(left.Union(right));
             var truth = left.Union(right).Count();
             Assert.Equal(direct.Estimate(), union.Estimate());
-            Assert.True(Math.Abs(union.Estimate() - truth) <= 0.02 * truth, $"{truth} estimated as {union.Estimate()}");
+            // Six standard errors (0.81% each), not the 2% the product promises: 2% is 2.5 of them, which a random
+            // sample of sets misses about once in a hundred, and this property runs 60. The 2% itself is checked on
+            // fixed sets by DistinctSketchAccuracyTests; a union that miscounts is caught by the equality above.
+            Assert.True(Math.Abs(union.Estimate() - truth) <= 6 * 0.0081 * truth, $"{truth} estimated as {union.Estimate()}");
         }, iter: 60);
     }
 
