@@ -55,12 +55,7 @@ public sealed class SqliteGrainStateLayoutTests : IDisposable
     {
         await using (var c = await Connect())
         {
-            await Execute(c, """
-                CREATE TABLE OrleansStorage (
-                    ServiceId TEXT NOT NULL, GrainTypeString TEXT NOT NULL, GrainIdN0 INTEGER NOT NULL, GrainIdN1 INTEGER NOT NULL,
-                    GrainIdExtensionString TEXT NOT NULL, PayloadBinary BLOB NULL, ModifiedOn TEXT NOT NULL, Version INTEGER NOT NULL,
-                    PRIMARY KEY (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString)
-                ) WITHOUT ROWID;
+            await Execute(c, FormerLayout("OrleansStorage") + """
                 INSERT INTO OrleansStorage VALUES ('villages', 'region-figures', 0, 0, 'CN', x'0102', '2026-11-01 00:00:00', 7);
                 INSERT INTO OrleansStorage VALUES ('villages', 'ledger', 0, 12, '', x'03', '2026-11-02 00:00:00', 3);
                 INSERT INTO OrleansStorage VALUES ('villages', 'seller-figures', 0, 0, 'farmer-1', NULL, '2026-11-03 00:00:00', 2);
@@ -79,8 +74,8 @@ public sealed class SqliteGrainStateLayoutTests : IDisposable
         Assert.Null(await Scalar(after, $"SELECT 1 FROM sqlite_master WHERE name = '{SqliteGrainStateUpgrade.SetAsideTable}'"));
 
         // The versions still guard the rows: a write with a stale version changes nothing.
-        Assert.Null(await Write(after, "CN", [9], version: 6, type: "region-figures"));
-        Assert.Equal(8L, await Write(after, "CN", [9], version: 7, type: "region-figures"));
+        Assert.Null(await Write(after, "CN", [9], version: 6));
+        Assert.Equal(8L, await Write(after, "CN", [9], version: 7));
     }
 
     [Fact]
@@ -89,12 +84,7 @@ public sealed class SqliteGrainStateLayoutTests : IDisposable
         await SchemaInstaller.Install(Settings());
         await using (var c = await Connect())
         {
-            await Execute(c, $"""
-                CREATE TABLE {SqliteGrainStateUpgrade.SetAsideTable} (
-                    ServiceId TEXT NOT NULL, GrainTypeString TEXT NOT NULL, GrainIdN0 INTEGER NOT NULL, GrainIdN1 INTEGER NOT NULL,
-                    GrainIdExtensionString TEXT NOT NULL, PayloadBinary BLOB NULL, ModifiedOn TEXT NOT NULL, Version INTEGER NOT NULL,
-                    PRIMARY KEY (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString)
-                ) WITHOUT ROWID;
+            await Execute(c, FormerLayout(SqliteGrainStateUpgrade.SetAsideTable) + $"""
                 INSERT INTO {SqliteGrainStateUpgrade.SetAsideTable} VALUES ('villages', 'ledger', 0, 4, '', x'05', '2026-11-02 00:00:00', 9);
                 """);
         }
@@ -105,6 +95,16 @@ public sealed class SqliteGrainStateLayoutTests : IDisposable
         Assert.Equal(new[] { "ledger|4||05|9" }, await Rows(after));
         Assert.Null(await Scalar(after, $"SELECT 1 FROM sqlite_master WHERE name = '{SqliteGrainStateUpgrade.SetAsideTable}'"));
     }
+
+    /// <summary>The grain-state table as grains.db kept it before 50c35c5.</summary>
+    private static string FormerLayout(string table) => $"""
+        CREATE TABLE {table} (
+            ServiceId TEXT NOT NULL, GrainTypeString TEXT NOT NULL, GrainIdN0 INTEGER NOT NULL, GrainIdN1 INTEGER NOT NULL,
+            GrainIdExtensionString TEXT NOT NULL, PayloadBinary BLOB NULL, ModifiedOn TEXT NOT NULL, Version INTEGER NOT NULL,
+            PRIMARY KEY (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString)
+        ) WITHOUT ROWID;
+
+        """;
 
     private static IEnumerable<string> SmallKeys() => Enumerable.Range(0, 400).Select(i => $"{(char)('a' + (i % 26))}{i:D4}");
 
@@ -127,11 +127,11 @@ public sealed class SqliteGrainStateLayoutTests : IDisposable
         long.Parse(File.ReadLines("/proc/thread-self/io").Single(l => l.StartsWith("rchar:", StringComparison.Ordinal))["rchar:".Length..]);
 
     /// <summary>Writes through the provider's own statement (as Orleans binds it); the new version, or null on a conflict.</summary>
-    private static async Task<long?> Write(SqliteConnection c, string key, byte[] payload, long? version = null, string type = "region-figures")
+    private static async Task<long?> Write(SqliteConnection c, string key, byte[] payload, long? version = null)
     {
         await using var cmd = c.CreateCommand();
         cmd.CommandText = (string)(await Scalar(c, "SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'"))!;
-        Bind(cmd, type, key);
+        Bind(cmd, key);
         cmd.Parameters.AddWithValue("@PayloadBinary", payload);
         cmd.Parameters.AddWithValue("@GrainStateVersion", version is null ? DBNull.Value : version);
         return await cmd.ExecuteScalarAsync() is long v ? v : null;
@@ -142,14 +142,14 @@ public sealed class SqliteGrainStateLayoutTests : IDisposable
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'ReadFromStorageKey'";
         cmd.CommandText = (string)cmd.ExecuteScalar()!;
-        Bind(cmd, "region-figures", key);
+        Bind(cmd, key);
         return cmd.ExecuteScalar() as byte[];
     }
 
-    private static void Bind(SqliteCommand cmd, string type, string key)
+    private static void Bind(SqliteCommand cmd, string key)
     {
         cmd.Parameters.AddWithValue("@ServiceId", "villages");
-        cmd.Parameters.AddWithValue("@GrainTypeString", type);
+        cmd.Parameters.AddWithValue("@GrainTypeString", "region-figures");
         cmd.Parameters.AddWithValue("@GrainIdN0", 0L);
         cmd.Parameters.AddWithValue("@GrainIdN1", 0L);
         cmd.Parameters.AddWithValue("@GrainIdExtensionString", key);
