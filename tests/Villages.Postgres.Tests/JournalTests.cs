@@ -216,12 +216,56 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
         await Seller("a2", VillageA2);
         await Seller("b1", VillageB1);
 
-        Assert.Equal(3, await _journal.CountSellers(new JournalScope.Everything()));
-        Assert.Equal(3, await _journal.CountSellers(new JournalScope.UnderRegion("11")));
-        Assert.Equal(2, await _journal.CountSellers(new JournalScope.UnderRegion(TownA)));
-        Assert.Equal(1, await _journal.CountSellers(new JournalScope.UnderRegion(VillageB1)));
-        Assert.Equal(0, await _journal.CountSellers(new JournalScope.UnderRegion("12")));
-        Assert.Equal(1, await _journal.CountSellers(new JournalScope.OfSeller("a2")));
+        Assert.Equal(3, await Count(new JournalScope.Everything()));
+        Assert.Equal(3, await Count(new JournalScope.UnderRegion("11")));
+        Assert.Equal(3, await Count(new JournalScope.UnderRegion("1101")));
+        Assert.Equal(2, await Count(new JournalScope.UnderRegion("110101")));
+        Assert.Equal(2, await Count(new JournalScope.UnderRegion(TownA)));
+        Assert.Equal(1, await Count(new JournalScope.UnderRegion(VillageB1)));
+        Assert.Equal(0, await Count(new JournalScope.UnderRegion("12")));
+        Assert.Equal(1, await Count(new JournalScope.OfSeller("a2")));
+        Assert.Equal(3, await _journal.CountSellers([new JournalScope.UnderRegion("110101"), new JournalScope.UnderRegion(VillageB1)]));
+    }
+
+    [Fact]
+    public async Task A_seller_moving_county_is_counted_in_the_new_county_only()
+    {
+        await Seller("a1", VillageA1);
+        await Seller("a2", VillageA2);
+
+        await Seller("a1", VillageB1);
+        await Seller("a1", VillageB1);
+
+        Assert.Equal(1, await Count(new JournalScope.UnderRegion("110101")));
+        Assert.Equal(1, await Count(new JournalScope.UnderRegion("110102")));
+        Assert.Equal(2, await Count(new JournalScope.Everything()));
+    }
+
+    [Fact]
+    public async Task Registrations_committing_together_in_one_county_are_each_counted()
+    {
+        // Fifty registrations at once, half of them into one county and the rest spread over counties new to the
+        // table: each waits for the county's row or creates it, and none is lost or counted twice.
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => _journal.RegisterSeller(
+            new SellerProfile($"p{i}", "name", i % 2 == 0 ? VillageA1 : $"1{i:D2}101001001", SellerKind.Household, 1)))));
+
+        Assert.Equal(25, await Count(new JournalScope.UnderRegion("110101")));
+        Assert.Equal(50, await Count(new JournalScope.Everything()));
+        Assert.Equal(50L, await Schema.Scalar<long>(_cs, "SELECT SUM(sellers)::bigint FROM villages_county_sellers"));
+    }
+
+    [Fact]
+    public async Task Applying_the_schema_recounts_sellers_an_older_build_registered_without_counting()
+    {
+        await Seller("a1", VillageA1);
+        // What a build from before the county counts leaves: a seller's row and no count for it.
+        await Schema.Execute(_cs, $"INSERT INTO villages_sellers (seller_id, name, village_code, kind, members) VALUES ('old', 'old', '{VillageB1}', 0, 1)");
+        Assert.Equal(1, await Count(new JournalScope.Everything()));
+
+        await Schema.Apply(_cs, Schema.Journal);
+
+        Assert.Equal(2, await Count(new JournalScope.Everything()));
+        Assert.Equal(1, await Count(new JournalScope.UnderRegion("110102")));
     }
 
     [Fact]
@@ -288,6 +332,8 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
         Assert.False(await _journal.RegionExists("14"));
         Assert.False(await _journal.RegionExists("110103"));
     }
+
+    private Task<long> Count(JournalScope scope) => _journal.CountSellers([scope]);
 
     private async Task<SellerRecord> Seller(string id, string village, SellerKind kind = SellerKind.Household, int members = 1)
     {

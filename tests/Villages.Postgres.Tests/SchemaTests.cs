@@ -10,7 +10,7 @@ public sealed class SchemaTests(PostgresServer server) : IClassFixture<PostgresS
     private static readonly string[] Tables =
     [
         "orleansmembershiptable", "orleansmembershipversiontable", "orleansquery", "orleansstorage",
-        "villages_entries", "villages_income", "villages_ledgers", "villages_regions", "villages_sellers",
+        "villages_county_sellers", "villages_entries", "villages_income", "villages_ledgers", "villages_regions", "villages_sellers",
     ];
 
     private static readonly string[] QueryKeys =
@@ -101,6 +101,7 @@ public sealed class SchemaTests(PostgresServer server) : IClassFixture<PostgresS
 
         Assert.Equal(
         [
+            "villages_county_sellers.county_code text C", "villages_county_sellers.sellers bigint",
             "villages_entries.kind integer", "villages_entries.platform integer", "villages_entries.entry_id text",
             "villages_entries.ledger integer", "villages_entries.seq bigint", "villages_entries.seller_id text",
             "villages_entries.village_code text C", "villages_entries.hour integer", "villages_entries.year integer",

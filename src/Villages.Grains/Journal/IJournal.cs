@@ -52,7 +52,8 @@ public interface IJournal
     /// <summary>Rows of one ledger's batches (afterSeq, uptoSeq] with where they roll up to, for a ledger resuming its roll-up.</summary>
     Task<List<RoutedEntry>> ReadBatches(int ledger, long afterSeq, long uptoSeq);
 
-    Task<long> CountSellers(JournalScope scope);
+    /// <summary>The registered sellers inside the scopes, which must not overlap (a programme's members do not).</summary>
+    Task<long> CountSellers(IEnumerable<JournalScope> scopes);
 
     Task<IReadOnlyList<HouseholdIncome>> Households(IReadOnlyList<JournalScope> scopes, int year);
 

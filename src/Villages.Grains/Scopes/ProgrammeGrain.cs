@@ -55,11 +55,7 @@ public sealed class ProgrammeGrain(
             total.Add(Cell.FromBytes(bytes));
         }
 
-        long sellers = 0;
-        foreach (var scope in Scopes)
-        {
-            sellers += await journal.CountSellers(scope);
-        }
+        var sellers = await journal.CountSellers(Scopes);
 
         var asOf = await GrainFactory.GetGrain<IFreshnessGrain>(0).AsOf();
         return new ScopeSummary(Id, "programme", state.State.Name, null, asOf, total.ToView(), sellers);

@@ -70,5 +70,5 @@ public sealed class RegionGrain(
         RegionCode.Parent(Code),
         await AsOf(),
         totals.ToView(),
-        await Journal.CountSellers(Scope));
+        await Journal.CountSellers([Scope]));
 }
