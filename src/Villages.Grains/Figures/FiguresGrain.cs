@@ -15,18 +15,6 @@ namespace Villages.Grains.Figures;
 /// </summary>
 public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJournal journal, ILogger logger) : Grain, IRollupTarget
 {
-    // A checkpoint only shortens the journal catch-up after a crash or a move; it is not what makes figures durable.
-    // Each one rewrites the whole book, so a grain writes when the catch-up it saves has grown (this many entries
-    // applied since the last) or has waited long enough, not on every tick: with tens of thousands of sellers and
-    // villages active, checkpointing each every few seconds costs the node more than the ingest itself.
-    private const int CheckpointAfterEntries = 200_000;
-
-    // Nor is it worth its write when it would save a catch-up of fewer rows than this: such a catch-up is one indexed
-    // read of a few hundred small rows. At a million sellers, the checkpoints of books of a sale or two (nearly every
-    // seller and village) queued by the hundred thousand behind the storage's one writer, their bytes held meanwhile:
-    // over a gigabyte at the peak, and the ledgers' own writes waited behind them.
-    private const int CheckpointFromEntries = 256;
-    private static readonly TimeSpan CheckpointAge = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan CheckpointTick = TimeSpan.FromSeconds(15);
 
     private long[] _applied = new long[LedgerPartition.Count];
@@ -155,7 +143,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     /// </summary>
     private void StartCheckpointsWhenWorthIt()
     {
-        if (_checkpointTimer is not null || _entriesSinceCheckpoint < CheckpointFromEntries)
+        if (_checkpointTimer is not null || !CheckpointPolicy.WorthWriting(_entriesSinceCheckpoint))
         {
             return;
         }
@@ -163,7 +151,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         // Interleaved: while a checkpoint waits for storage, deltas and queries go on (the write works on a snapshot).
         // The first tick is spread over the period, so grains activated together do not all write together.
         _checkpointTimer = this.RegisterGrainTimer(
-            _ => _entriesSinceCheckpoint >= CheckpointAfterEntries || DateTime.UtcNow - _lastCheckpoint >= CheckpointAge
+            _ => CheckpointPolicy.Due(_entriesSinceCheckpoint, _lastCheckpointBytes, DateTime.UtcNow - _lastCheckpoint)
                 ? Checkpoint()
                 : Task.CompletedTask,
             new GrainTimerCreationOptions { DueTime = CheckpointTick * Random.Shared.NextDouble(), Period = CheckpointTick, Interleave = true });
@@ -180,7 +168,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     {
         await previous;
         var saves = _entriesSinceCheckpoint;
-        if (saves < CheckpointFromEntries)
+        if (!CheckpointPolicy.WorthWriting(saves))
         {
             return;
         }
