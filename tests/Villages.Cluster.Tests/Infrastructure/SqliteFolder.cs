@@ -15,6 +15,10 @@ public abstract class SqliteFolder : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The embedded node's journal schema, as the node applies it at each start.</summary>
+    protected static string JournalScript() =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "silo-config", "sql", "sqlite", "journal.sql"));
+
     /// <summary>A journal database on a new file of the folder, with one writer connection as the node runs it.</summary>
     protected JournalDatabase Database(string name, string onOpen = "") =>
         new(SqliteFactory.Instance, $"Data Source={Path.Combine(_folder, name + ".db")}", onOpen, singleWriter: true);

@@ -52,7 +52,7 @@ public sealed class JournalQueryPlanTests : SqliteFolder
     private async Task<string> Plan(string sql, (string, object)[] args)
     {
         var database = Database("journal-" + Guid.NewGuid().ToString("N"));
-        await database.Apply(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "silo-config", "sql", "sqlite", "journal.sql")));
+        await database.Apply(JournalScript());
         await using var c = await database.Open();
         await using var explain = c.Command("EXPLAIN QUERY PLAN " + sql, args);
         await using var r = await explain.ExecuteReaderAsync();

@@ -58,7 +58,7 @@ public sealed class SellerCountTests : SqliteFolder
                     });
                 }
 
-                await database.Apply(Script());
+                await database.Apply(JournalScript());
                 await AssertCountsMatchTheSellers(journal);
             },
             iter: 60);
@@ -80,12 +80,9 @@ public sealed class SellerCountTests : SqliteFolder
     private async Task<(JournalDatabase Database, SqlJournal Journal)> Fresh(string name)
     {
         var database = Database(name);
-        await database.Apply(Script());
+        await database.Apply(JournalScript());
         return (database, new SqlJournal(database));
     }
-
-    private static string Script() =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "silo-config", "sql", "sqlite", "journal.sql"));
 
     /// <summary>Each region above every village, and the nation, against the sellers' rows read one by one.</summary>
     private static async Task AssertCountsMatchTheSellers(SqlJournal journal)

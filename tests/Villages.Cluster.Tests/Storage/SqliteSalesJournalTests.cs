@@ -72,7 +72,7 @@ public sealed class SqliteSalesJournalTests : SqliteFolder
     private async Task<SqlJournal> Journal()
     {
         var database = Database("journal-" + Guid.NewGuid().ToString("N"));
-        await database.Apply(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "silo-config", "sql", "sqlite", "journal.sql")));
+        await database.Apply(JournalScript());
         return new SqlJournal(database);
     }
 
