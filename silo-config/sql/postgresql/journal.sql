@@ -25,21 +25,22 @@ CREATE INDEX IF NOT EXISTS villages_sellers_by_village ON villages_sellers (vill
 
 -- Registered sellers per county, changed in the same transaction as villages_sellers, so that a county and every
 -- region above it sums a few thousand rows instead of counting up to millions of sellers (docs/architecture.md,
--- "Seller counts"). A row stays when its count falls to zero.
+-- "Seller counts"). Registration never deletes a row, even when its count falls to zero.
 CREATE TABLE IF NOT EXISTS villages_county_sellers (
     county_code text    COLLATE "C" NOT NULL PRIMARY KEY,
     sellers     bigint  NOT NULL
 );
 
 -- Recounted whenever this script runs: a journal from before the table gets its counts, and counts that an older
--- build left behind (it registers without them) are put right. On SQLite nothing else writes while a node applies
--- its schema; on PostgreSQL both statements are in the script's transaction, and a registration that commits during
--- it adds its one to whatever the recount wrote (its seller is not in the recount's snapshot), hence DO UPDATE.
+-- build left behind (it registers without them) are put right. The lock makes registrations that would change a
+-- count wait for the recount's commit (and the recount for theirs), so each seller is counted by the recount or by
+-- its registration, never both and never neither.
+LOCK TABLE villages_county_sellers IN SHARE ROW EXCLUSIVE MODE;
+
 DELETE FROM villages_county_sellers;
 
 INSERT INTO villages_county_sellers (county_code, sellers)
-SELECT SUBSTR(village_code, 1, 6), COUNT(*) FROM villages_sellers WHERE true GROUP BY SUBSTR(village_code, 1, 6)
-ON CONFLICT (county_code) DO UPDATE SET sellers = villages_county_sellers.sellers + excluded.sellers;
+SELECT SUBSTR(village_code, 1, 6), COUNT(*) FROM villages_sellers GROUP BY SUBSTR(village_code, 1, 6);
 
 -- Sales (kind 1) and refunds (kind 2); (kind, platform, entry_id) is the idempotency key.
 -- A refund row carries the category and product of its sale; a sale row tallies what was refunded of it.

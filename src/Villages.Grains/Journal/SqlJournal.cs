@@ -15,7 +15,7 @@ namespace Villages.Grains.Journal;
 /// The journal in any SQL database an ADO.NET provider reaches (SQLite embedded, PostgreSQL in a cluster); the
 /// statements below are the common subset both speak. The schema lives in silo-config/sql.
 /// </summary>
-public sealed class SqlJournal(JournalDatabase database) : IJournal
+public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 {
     private const string SellerColumns = "seller_id, name, village_code, kind, members, has_sales";
 
@@ -80,68 +80,6 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         }
 
         return sellers;
-    }
-
-    public Task<RegistrationOutcome> RegisterSeller(SellerProfile p) => database.Write(async (c, tx) =>
-    {
-        SellerRecord? existing;
-        await using (var find = c.Command($"SELECT {SellerColumns} FROM villages_sellers WHERE seller_id = @id", ("id", p.SellerId)))
-        {
-            find.Transaction = tx;
-            await using var r = await find.ExecuteReaderAsync();
-            existing = await r.ReadAsync() ? ReadSeller(r) : null;
-        }
-
-        if (existing is not null && existing.ToProfile() == p)
-        {
-            return RegistrationOutcome.Unchanged;
-        }
-
-        if (existing is { HasSales: true } && existing.VillageCode != p.VillageCode)
-        {
-            return RegistrationOutcome.WouldMoveSellerWithSales;
-        }
-
-        await using (var upsert = c.Command(
-            """
-            INSERT INTO villages_sellers (seller_id, name, village_code, kind, members, has_sales)
-            VALUES (@id, @name, @village, @kind, @members, 0)
-            ON CONFLICT (seller_id) DO UPDATE SET name = excluded.name, village_code = excluded.village_code,
-                kind = excluded.kind, members = excluded.members
-            """,
-            ("id", p.SellerId), ("name", p.Name), ("village", p.VillageCode), ("kind", (int)p.Kind), ("members", p.Members)))
-        {
-            upsert.Transaction = tx;
-            await upsert.ExecuteNonQueryAsync();
-        }
-
-        var county = CountyOf(p.VillageCode);
-        var formerCounty = existing is null ? null : CountyOf(existing.VillageCode);
-        if (formerCounty != county)
-        {
-            await CountSeller(c, tx, county, +1);
-            if (formerCounty is not null)
-            {
-                await CountSeller(c, tx, formerCounty, -1);
-            }
-        }
-
-        return existing is null ? RegistrationOutcome.Created : RegistrationOutcome.Updated;
-    });
-
-    private static string CountyOf(string villageCode) => villageCode[..6];
-
-    /// <summary>Adds to a county's registered sellers, in the transaction that registers or moves the seller.</summary>
-    private static async Task CountSeller(DbConnection c, DbTransaction tx, string county, int change)
-    {
-        await using var count = c.Command(
-            """
-            INSERT INTO villages_county_sellers (county_code, sellers) VALUES (@county, @change)
-            ON CONFLICT (county_code) DO UPDATE SET sellers = villages_county_sellers.sellers + excluded.sellers
-            """,
-            ("county", county), ("change", change));
-        count.Transaction = tx;
-        await count.ExecuteNonQueryAsync();
     }
 
     public async Task<long> LastSequence(int ledger)
@@ -366,36 +304,6 @@ public sealed class SqlJournal(JournalDatabase database) : IJournal
         }
 
         return rows;
-    }
-
-    public async Task<long> CountSellers(IEnumerable<JournalScope> scopes)
-    {
-        long sellers = 0;
-        await using var c = await database.Open();
-        foreach (var scope in scopes)
-        {
-            var (sql, args) = CountOf(scope);
-            await using var cmd = c.Command(sql, args);
-            sellers += Convert.ToInt64(await cmd.ExecuteScalarAsync());
-        }
-
-        return sellers;
-    }
-
-    /// <summary>
-    /// A county or any region above it sums its counties' counts (a few thousand rows for the nation, where counting
-    /// a million sellers took about 30 ms); a township or village counts its own sellers, a few hundred at most.
-    /// </summary>
-    private static (string Sql, (string, object)[] Args) CountOf(JournalScope scope)
-    {
-        if (scope is JournalScope.Everything or JournalScope.UnderRegion { CodePrefix.Length: <= 6 })
-        {
-            var (counties, countyArgs) = Filter(scope, column: "county_code");
-            return ($"SELECT COALESCE(SUM(sellers), 0) FROM villages_county_sellers WHERE 1 = 1{counties}", countyArgs);
-        }
-
-        var (filter, args) = Filter(scope);
-        return ($"SELECT COUNT(*) FROM villages_sellers WHERE 1 = 1{filter}", args);
     }
 
     public async Task<IReadOnlyList<HouseholdIncome>> Households(IReadOnlyList<JournalScope> scopes, int year)

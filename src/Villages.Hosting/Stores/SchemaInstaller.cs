@@ -55,7 +55,12 @@ public static class SchemaInstaller
         var journal = new SqlJournal(StoreLayout.Journal(settings));
         try
         {
-            await Reach(settings, () => journal.LedgerPositions());
+            // The seller counts are the newest table: a journal without them was made by an older `villages db init`.
+            await Reach(settings, async () =>
+            {
+                await journal.LedgerPositions();
+                await journal.CountSellers([new JournalScope.Everything()]);
+            });
         }
         catch (DbException e)
         {

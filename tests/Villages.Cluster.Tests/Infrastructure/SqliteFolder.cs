@@ -21,5 +21,9 @@ public abstract class SqliteFolder : IDisposable
 
     /// <summary>A journal database on a new file of the folder, with one writer connection as the node runs it.</summary>
     protected JournalDatabase Database(string name, string onOpen = "") =>
-        new(SqliteFactory.Instance, $"Data Source={Path.Combine(_folder, name + ".db")}", onOpen, singleWriter: true);
+        new(SqliteFactory.Instance, ConnectionString(name), onOpen, singleWriter: true);
+
+    protected string Folder => _folder;
+
+    protected string ConnectionString(string name) => $"Data Source={Path.Combine(_folder, name + ".db")}";
 }

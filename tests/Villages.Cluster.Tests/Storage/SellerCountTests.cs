@@ -5,6 +5,8 @@ using Villages.Cluster.Tests.Infrastructure;
 using Villages.Domain.Regions;
 using Villages.Domain.Time;
 using Villages.Grains.Journal;
+using Villages.Hosting.Configuration;
+using Villages.Hosting.Stores;
 
 namespace Villages.Cluster.Tests.Storage;
 
@@ -75,6 +77,27 @@ public sealed class SellerCountTests : SqliteFolder
 
         Assert.Equal(3, await journal.CountSellers([new JournalScope.UnderRegion("1101"), new JournalScope.UnderRegion(Villages[5])]));
         Assert.Equal(0, await journal.CountSellers([]));
+    }
+
+    [Fact]
+    public async Task A_silo_refuses_a_journal_whose_schema_predates_the_seller_counts()
+    {
+        var (database, _) = await Fresh("older");
+        await database.Write(async (c, tx) =>
+        {
+            await using var drop = c.Command("DROP TABLE villages_county_sellers");
+            drop.Transaction = tx;
+            return await drop.ExecuteNonQueryAsync();
+        });
+
+        var refused = await Assert.ThrowsAsync<SettingsException>(() => SchemaInstaller.Verify(new VillagesSettings
+        {
+            DataFolder = Folder,
+            ConfigFolder = Path.Combine(AppContext.BaseDirectory, "silo-config"),
+            JournalConnectionString = ConnectionString("older"),
+            GrainStorageConnectionString = ConnectionString("grains"),
+        }));
+        Assert.Contains("villages db init", refused.Message, StringComparison.Ordinal);
     }
 
     private async Task<(JournalDatabase Database, SqlJournal Journal)> Fresh(string name)
