@@ -16,6 +16,9 @@ public class BoundedSendsTests
         var unanswered = 0;
         var mostUnanswered = 0;
         var gate = new Lock();
+        // No answer comes before as many sends as may be unanswered have started, so that reaching the limit does not
+        // depend on how fast the machine runs the first ones (a loaded machine answered one before the third began).
+        var limitReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         await BoundedSends.ForEach(Enumerable.Range(0, count).ToList(), limit, async i =>
         {
@@ -23,8 +26,14 @@ public class BoundedSendsTests
             {
                 started.Add(i);
                 mostUnanswered = Math.Max(mostUnanswered, ++unanswered);
+                if (started.Count == Math.Min(count, limit))
+                {
+                    limitReached.TrySetResult();
+                }
             }
 
+            // A sender that never lets that many out at once fails here instead of hanging.
+            await limitReached.Task.WaitAsync(TimeSpan.FromSeconds(10));
             await Task.Delay(Random.Shared.Next(1, 4));
             lock (gate)
             {
