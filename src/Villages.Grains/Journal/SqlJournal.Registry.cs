@@ -21,7 +21,7 @@ public sealed partial class SqlJournal
             Profile(p));
         if (created == 1)
         {
-            await CountSellers(c, tx, [(CountyOf(p.VillageCode), +1)]);
+            await ChangeCounts(c, tx, [(CountyOf(p.VillageCode), +1)]);
             return RegistrationOutcome.Created;
         }
 
@@ -46,7 +46,7 @@ public sealed partial class SqlJournal
         if (from != to)
         {
             // In code order, so that two opposite moves at once wait for each other on PostgreSQL instead of deadlocking.
-            await CountSellers(c, tx, new[] { (from, -1), (to, +1) }.OrderBy(change => change.Item1, StringComparer.Ordinal));
+            await ChangeCounts(c, tx, new[] { (from, -1), (to, +1) }.OrderBy(change => change.Item1, StringComparer.Ordinal));
         }
 
         return RegistrationOutcome.Updated;
@@ -98,7 +98,7 @@ public sealed partial class SqlJournal
         return await r.ReadAsync() ? ReadSeller(r) : throw new InvalidOperationException($"Seller {sellerId} was neither created nor found.");
     }
 
-    private static async Task CountSellers(DbConnection c, DbTransaction tx, IEnumerable<(string County, int Change)> changes)
+    private static async Task ChangeCounts(DbConnection c, DbTransaction tx, IEnumerable<(string County, int Change)> changes)
     {
         foreach (var (county, change) in changes)
         {
