@@ -174,13 +174,13 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
         await _journal.AppendRefunds(2, 3, [Refund("y1", "x1", "a1", 10, 1)]);
 
         var x1 = new RollupEntry(1, Cst.HourOf(Noon), 1, 4, "walnuts", 1000, 5, 2500, CustomerHash.Of(customer));
-        Assert.Equal([x1], await _journal.Read(new JournalScope.UnderRegion(VillageA1), 2, 0, 1));
-        Assert.Equal(2, (await _journal.Read(new JournalScope.UnderRegion(TownA), 2, 0, 3)).Count(e => e.Kind == 1));
-        Assert.Equal(3, (await _journal.Read(new JournalScope.UnderRegion(TownA), 2, 0, 3)).Count);
-        Assert.Empty(await _journal.Read(new JournalScope.UnderRegion(TownA), 2, 1, 2));
-        Assert.Single(await _journal.Read(new JournalScope.UnderRegion("110102"), 2, 1, 2));
-        Assert.Equal(4, (await _journal.Read(new JournalScope.Everything(), 2, 0, 3)).Count);
-        Assert.Equal(2, (await _journal.Read(new JournalScope.OfSeller("a1"), 2, 0, 3)).Count);
+        Assert.Equal([x1], await Window(new JournalScope.UnderRegion(VillageA1), 2, 0, 1));
+        Assert.Equal(2, (await Window(new JournalScope.UnderRegion(TownA), 2, 0, 3)).Count(e => e.Kind == 1));
+        Assert.Equal(3, (await Window(new JournalScope.UnderRegion(TownA), 2, 0, 3)).Count);
+        Assert.Empty(await Window(new JournalScope.UnderRegion(TownA), 2, 1, 2));
+        Assert.Single(await Window(new JournalScope.UnderRegion("110102"), 2, 1, 2));
+        Assert.Equal(4, (await Window(new JournalScope.Everything(), 2, 0, 3)).Count);
+        Assert.Equal(2, (await Window(new JournalScope.OfSeller("a1"), 2, 0, 3)).Count);
 
         // Several ledgers' windows in one read, as a grain catching up from its checkpoint asks.
         var x4 = new RollupEntry(1, Cst.HourOf(Noon), 1, 4, "walnuts", 5_000_000_000, 5, 2500, CustomerHash.Of("buyer"));
@@ -200,7 +200,7 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
         Assert.Empty(await _journal.ReadAll(new JournalScope.UnderRegion("12")));
 
         var routed = await _journal.ReadBatches(2, 1, 3);
-        Assert.Equal(["b1/" + VillageB1, "a1/" + VillageA1], routed.OrderByDescending(r => r.Entry.Kind == 1).Select(r => $"{r.SellerId}/{r.VillageCode}"));
+        Assert.Equal(["2 b1/" + VillageB1, "3 a1/" + VillageA1], routed.Select(r => $"{r.Seq} {r.SellerId}/{r.VillageCode}"));
 
         var positions = await _journal.LedgerPositions();
         Assert.Equal(LedgerPartition.Count, positions.Length);
@@ -407,6 +407,10 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
 
     private static RefundEntry Refund(string id, string saleId, string seller, long amountFen, long quantity) =>
         new(0, 1, id, saleId, seller, Noon.AddDays(1), amountFen, quantity);
+
+    /// <summary>One ledger's window of the scope's rows.</summary>
+    private Task<List<RollupEntry>> Window(JournalScope scope, int ledger, long afterSeq, long uptoSeq) =>
+        _journal.ReadWindows(scope, [new BatchWindow(ledger, afterSeq, uptoSeq)]);
 
     private static List<RollupEntry> Sorted(IEnumerable<RollupEntry> entries) =>
         [.. entries.OrderBy(e => e.Kind == 2).ThenBy(e => e.AmountFen)];

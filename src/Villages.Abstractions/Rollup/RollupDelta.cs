@@ -14,16 +14,37 @@ public sealed record RollupEntry(
     [property: Id(8)] ulong CustomerHash);
 
 /// <summary>
-/// Everything ledger <see cref="Ledger"/> accepted for one target in its batches (FromSeq, ToSeq]. A target that has
-/// applied up to exactly FromSeq or beyond it without overlap applies it; one that already passed ToSeq ignores it;
-/// an overlap is repaired from the journal (see docs/architecture.md).
+/// Everything ledger <see cref="Ledger"/> accepted for one target in its batches (FromSeq, ToSeq], in batch order, with
+/// where each batch's entries start. A target that has applied up to exactly FromSeq or beyond it without overlap
+/// applies it; one that already passed ToSeq ignores it; one that has applied part of it applies only the batches
+/// after its own position (see docs/architecture.md).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("villages.rollup-delta")]
 public sealed record RollupDelta(
     [property: Id(0)] int Ledger,
     [property: Id(1)] long FromSeq,
     [property: Id(2)] long ToSeq,
-    [property: Id(3)] IReadOnlyList<RollupEntry> Entries);
+    [property: Id(3)] IReadOnlyList<RollupEntry> Entries,
+    [property: Id(4)] IReadOnlyList<BatchStart> Batches)
+{
+    /// <summary>The index of the first entry from a batch after <paramref name="seq"/> (Entries.Count when none is).</summary>
+    public int FirstEntryAfter(long seq)
+    {
+        foreach (var batch in Batches)
+        {
+            if (batch.Seq > seq)
+            {
+                return batch.Start;
+            }
+        }
+
+        return Entries.Count;
+    }
+}
+
+/// <summary>The entries of batch <see cref="Seq"/> begin at index <see cref="Start"/> of a delta's entries.</summary>
+[GenerateSerializer, Immutable, Alias("villages.rollup-batch-start")]
+public readonly record struct BatchStart([property: Id(0)] long Seq, [property: Id(1)] int Start);
 
 /// <summary>A grain whose figures ledgers roll up into: a seller, or a region from village to nation.</summary>
 [Alias("villages.rollup-target")]

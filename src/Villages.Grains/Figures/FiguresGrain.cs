@@ -47,34 +47,28 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
 
-    public async Task Apply(RollupDelta delta)
+    public Task Apply(RollupDelta delta)
     {
         var applied = _applied[delta.Ledger];
         if (delta.ToSeq <= applied)
         {
-            return; // A resend of what this grain already has.
+            return Task.CompletedTask; // A resend of what this grain already has.
         }
 
-        if (delta.FromSeq >= applied)
+        // Part of the window may have reached us already (through a catch-up after activation, or an earlier attempt
+        // of the same window): its batches up to `applied` are skipped. The skipped part was read from the journal
+        // here before, by every region the retried window reached: a range of village codes, which SQLite answers by
+        // scanning the window's rows, so one time-out made the next attempt slower still (docs/benchmarks.md).
+        var first = delta.FromSeq >= applied ? 0 : delta.FirstEntryAfter(applied);
+        for (var i = first; i < delta.Entries.Count; i++)
         {
-            foreach (var entry in delta.Entries)
-            {
-                Book.Apply(entry.ToMovement());
-            }
-        }
-        else
-        {
-            // Part of this window reached us through the journal already (a catch-up after activation, or an earlier
-            // attempt of the same window); take exactly the part we lack from the journal instead.
-            foreach (var entry in await journal.Read(Scope, delta.Ledger, applied, delta.ToSeq))
-            {
-                Book.Apply(entry.ToMovement());
-            }
+            Book.Apply(delta.Entries[i].ToMovement());
         }
 
         _applied[delta.Ledger] = delta.ToSeq;
-        _entriesSinceCheckpoint += delta.Entries.Count;
+        _entriesSinceCheckpoint += delta.Entries.Count - first;
         StartCheckpointsWhenWorthIt();
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request) =>

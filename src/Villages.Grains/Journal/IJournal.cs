@@ -34,9 +34,6 @@ public interface IJournal
     /// <summary>Stores income records (later replaces earlier); true where something changed.</summary>
     Task<bool[]> AppendIncome(IReadOnlyList<IncomeEntry> income);
 
-    /// <summary>Rows of one ledger with seq in (afterSeq, uptoSeq] that belong to the scope, for rebuilding figures.</summary>
-    Task<List<RollupEntry>> Read(JournalScope scope, int ledger, long afterSeq, long uptoSeq);
-
     /// <summary>
     /// Rows of the scope in several ledgers' batch windows at once, for a grain catching up from its checkpoint: one
     /// statement however many ledgers moved on, so that a seller or a village coming back costs one read, not one a ledger.
@@ -49,7 +46,10 @@ public interface IJournal
     /// <summary>Every row of the scope with the batch that accepted it, for a grain that has no figures yet.</summary>
     Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadAll(JournalScope scope);
 
-    /// <summary>Rows of one ledger's batches (afterSeq, uptoSeq] with where they roll up to, for a ledger resuming its roll-up.</summary>
+    /// <summary>
+    /// Rows of one ledger's batches (afterSeq, uptoSeq] in batch order, with where they roll up to, for a ledger
+    /// resuming its roll-up.
+    /// </summary>
     Task<List<RoutedEntry>> ReadBatches(int ledger, long afterSeq, long uptoSeq);
 
     /// <summary>The registered sellers inside the scopes, which must not overlap (a programme's members do not).</summary>

@@ -28,6 +28,8 @@ public sealed class LedgerGrain(
     private const int MaxDeltasInFlight = 1024;
 
     private readonly Dictionary<string, SellerRecord> _sellers = new(StringComparer.Ordinal);
+
+    // In batch order, which each delta keeps so that a target can skip the batches it already has.
     private List<RoutedEntry> _pending = [];
     private DateTimeOffset? _oldestPendingAck;
     private long _lastSeq;
@@ -125,6 +127,7 @@ public sealed class LedgerGrain(
                 var (s, seller) = known[i];
                 routed.Add(new RoutedEntry(
                     new RollupEntry(1, Cst.HourOf(s.Time), s.Platform, s.Category, s.Product, s.AmountFen, s.Quantity, s.WeightGrams, Domain.Hashing.CustomerHash.Of(s.Customer)),
+                    seq,
                     s.SellerId,
                     seller.VillageCode));
                 _sellers[s.SellerId] = seller with { HasSales = true };
@@ -167,7 +170,7 @@ public sealed class LedgerGrain(
             switch (checks[i].Outcome)
             {
                 case RefundOutcome.Accepted:
-                    routed.Add(new RoutedEntry(entries[i]!, r.SellerId, villages[i]));
+                    routed.Add(new RoutedEntry(entries[i]!, seq, r.SellerId, villages[i]));
                     break;
                 case RefundOutcome.Duplicate:
                     duplicates++;
@@ -297,7 +300,7 @@ public sealed class LedgerGrain(
             var regions = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
                 .Select(r => (Target: targets.Region(r.Key), Entries: r.Value));
             var sellers = batch.Sellers.Select(s => (Target: targets.Seller(s.Key), Entries: s.Value));
-            var deltas = regions.Concat(sellers).Select(t => (t.Target, Delta: new RollupDelta(Id, from, to, t.Entries))).ToList();
+            var deltas = regions.Concat(sellers).Select(t => (t.Target, Delta: t.Entries.ToDelta(Id, from, to))).ToList();
             await BoundedSends.ForEach(deltas, MaxDeltasInFlight, d => d.Target.Apply(d.Delta));
         }
         catch (Exception e)

@@ -10,27 +10,56 @@ namespace Villages.Grains.Ledger;
 /// </summary>
 internal sealed class RollupBatch
 {
-    public Dictionary<string, List<RollupEntry>> Sellers { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TargetEntries> Sellers { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, List<RollupEntry>> Regions { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TargetEntries> Regions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Adds a line; lines must come in batch order.</summary>
     public void Add(RoutedEntry routed)
     {
-        Append(Sellers, routed.SellerId, routed.Entry);
+        Append(Sellers, routed.SellerId, routed);
         for (string? code = routed.VillageCode; code is not null; code = RegionCode.Parent(code))
         {
-            Append(Regions, code, routed.Entry);
+            Append(Regions, code, routed);
         }
     }
 
-    private static void Append(Dictionary<string, List<RollupEntry>> targets, string key, RollupEntry entry)
+    private static void Append(Dictionary<string, TargetEntries> targets, string key, RoutedEntry routed)
     {
-        if (!targets.TryGetValue(key, out var list))
+        if (!targets.TryGetValue(key, out var entries))
         {
-            list = [];
-            targets.Add(key, list);
+            entries = new TargetEntries();
+            targets.Add(key, entries);
         }
 
-        list.Add(entry);
+        entries.Add(routed.Seq, routed.Entry);
     }
+}
+
+/// <summary>One target's entries of a window, in batch order, and where each batch's entries begin.</summary>
+internal sealed class TargetEntries
+{
+    private readonly List<RollupEntry> _entries = [];
+
+    // Most targets take one batch's lines in a window: a seller sells a few times an hour.
+    private readonly List<BatchStart> _batches = new(1);
+
+    public int Count => _entries.Count;
+
+    public void Add(long seq, RollupEntry entry)
+    {
+        if (_batches.Count == 0 || _batches[^1].Seq < seq)
+        {
+            _batches.Add(new BatchStart(seq, _entries.Count));
+        }
+        else if (_batches[^1].Seq > seq)
+        {
+            // A target that skips the batches it has would then skip lines it lacks, or count some twice.
+            throw new InvalidOperationException($"Batch {seq} came after batch {_batches[^1].Seq}; a roll-up takes its lines in batch order.");
+        }
+
+        _entries.Add(entry);
+    }
+
+    public RollupDelta ToDelta(int ledger, long fromSeq, long toSeq) => new(ledger, fromSeq, toSeq, _entries, _batches);
 }

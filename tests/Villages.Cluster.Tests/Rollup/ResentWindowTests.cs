@@ -1,0 +1,129 @@
+using CsCheck;
+using Villages.Abstractions;
+using Villages.Abstractions.Rollup;
+using Villages.Cluster.Tests.Infrastructure;
+using Villages.Grains.Ledger;
+
+namespace Villages.Cluster.Tests.Rollup;
+
+/// <summary>
+/// A ledger that did not see every target answer sends the window again from the same start, further on by then; a
+/// target that had applied the first attempt takes only the batches after its own position, from the delta itself.
+/// The targets here are sellers no ledger knows, so nothing reaches them but these deltas, and their batch numbers lie
+/// far above anything the journal holds: what they count can only have come from the deltas.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ResentWindowTests(ClusterFixture fixture)
+{
+    private const long FarAhead = 1_000_000_000;
+    private static int _targets;
+
+    [Fact]
+    public async Task A_resent_window_applies_only_the_batches_after_the_targets_position()
+    {
+        var target = NewTarget();
+        const int ledger = 5;
+        var first = Window(ledger, 0, 2, (1, [100]), (2, [20, 3]));
+        var resent = Window(ledger, 0, 4, (1, [100]), (2, [20, 3]), (4, [4_000]));
+
+        await target.Apply(first);
+        await target.Apply(resent);
+        await target.Apply(first);
+
+        var totals = await fixture.Grains.Seller(NameOf(target)).Totals(null, null);
+        Assert.Equal(4_123, totals.GrossFen);
+        Assert.Equal(4, totals.Orders);
+    }
+
+    [Fact]
+    public async Task Any_schedule_of_lost_deltas_lost_answers_late_deliveries_and_retries_counts_every_batch_once()
+    {
+        await Gen.Int.SampleAsync(
+            async seed =>
+            {
+                var rng = new Random(seed);
+                var target = NewTarget();
+                var ledger = rng.Next(16);
+                var batches = Enumerable.Range(1, rng.Next(1, 12))
+                    .Select(seq => (Seq: (long)seq, Amounts: Enumerable.Range(0, rng.Next(0, 4)).Select(_ => (long)rng.Next(1, 10_000)).ToArray()))
+                    .ToList();
+
+                // The ledger's side: committed batches, and the position every target has answered for.
+                int committed = 0, rolledUp = 0;
+                var sent = new List<RollupDelta>();
+                while (rolledUp < batches.Count)
+                {
+                    committed = Math.Min(batches.Count, Math.Max(committed + rng.Next(0, 3), rolledUp + 1));
+                    var window = batches.Skip(rolledUp).Take(committed - rolledUp).Where(b => b.Amounts.Length > 0).ToArray();
+                    if (window.Length == 0)
+                    {
+                        rolledUp = committed; // Nothing for this target: it is not sent, and nobody waits for it.
+                        continue;
+                    }
+
+                    var delta = Window(ledger, rolledUp, committed, window);
+                    sent.Add(delta);
+                    switch (rng.Next(4))
+                    {
+                        case 0: // Lost on the way: the ledger retries.
+                            break;
+                        case 1: // Applied, but the answer was lost: the ledger retries from the same start.
+                            await target.Apply(delta);
+                            break;
+                        default:
+                            await target.Apply(delta);
+                            rolledUp = committed;
+                            break;
+                    }
+
+                    if (rng.Next(3) == 0)
+                    {
+                        await target.Apply(sent[rng.Next(sent.Count)]); // An earlier attempt delivered late.
+                    }
+                }
+
+                var totals = await fixture.Grains.Seller(NameOf(target)).Totals(null, null);
+                Assert.Equal(batches.Sum(b => b.Amounts.Sum()), totals.GrossFen);
+                Assert.Equal(batches.Sum(b => b.Amounts.Length), totals.Orders);
+            },
+            iter: 40,
+            threads: 1);
+    }
+
+    [Fact]
+    public void A_delta_says_where_each_batch_begins_and_refuses_batches_out_of_order()
+    {
+        var entries = new TargetEntries();
+        entries.Add(7, Entry(1));
+        entries.Add(7, Entry(2));
+        entries.Add(9, Entry(3));
+        var delta = entries.ToDelta(ledger: 0, fromSeq: 6, toSeq: 10);
+
+        Assert.Equal([new BatchStart(7, 0), new BatchStart(9, 2)], delta.Batches);
+        Assert.Equal(0, delta.FirstEntryAfter(6));
+        Assert.Equal(2, delta.FirstEntryAfter(7));
+        Assert.Equal(2, delta.FirstEntryAfter(8));
+        Assert.Equal(3, delta.FirstEntryAfter(9));
+        Assert.Throws<InvalidOperationException>(() => entries.Add(8, Entry(4)));
+    }
+
+    private IRollupTarget NewTarget() => fixture.Grains.Seller($"resent-{Interlocked.Increment(ref _targets)}-{Guid.NewGuid():N}");
+
+    private static string NameOf(IRollupTarget target) => Scopes.SellerIdOf(target.GetPrimaryKeyString());
+
+    private static RollupDelta Window(int ledger, long from, long to, params (long Seq, long[] Amounts)[] batches)
+    {
+        var entries = new TargetEntries();
+        foreach (var (seq, amounts) in batches)
+        {
+            foreach (var amount in amounts)
+            {
+                entries.Add(FarAhead + seq, Entry(amount));
+            }
+        }
+
+        return entries.ToDelta(ledger, FarAhead + from, FarAhead + to);
+    }
+
+    private static RollupEntry Entry(long amountFen) => new(1, 400_000, 1, 1, "walnuts", amountFen, 1, 500, (ulong)amountFen);
+}
