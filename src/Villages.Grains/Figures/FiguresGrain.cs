@@ -59,6 +59,15 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         // of the same window): its batches up to `applied` are skipped. The skipped part was read from the journal
         // here before, by every region the retried window reached: a range of village codes, which SQLite answers by
         // scanning the window's rows, so one time-out made the next attempt slower still (docs/benchmarks.md).
+        if (delta.FromSeq < applied && delta.Batches is null)
+        {
+            // From a ledger of an older build, which does not say where its batches begin (a cluster upgraded silo by
+            // silo): this activation cannot take part of the window. It steps aside; the next one catches up from the
+            // journal past this window, and the ledger's retry then finds it current.
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"Delta ({delta.FromSeq}, {delta.ToSeq}] of ledger {delta.Ledger} overlaps batch {applied} already applied and does not say where its batches begin.");
+        }
+
         var first = delta.FromSeq >= applied ? 0 : delta.FirstEntryAfter(applied);
         for (var i = first; i < delta.Entries.Count; i++)
         {

@@ -306,7 +306,7 @@ public sealed class LedgerGrain(
         catch (Exception e)
         {
             // Some targets may have applied (from, to]; the retry sends a window that starts at the same 'from',
-            // which they recognise as overlapping and repair from the journal instead of counting twice.
+            // whose batches up to their own position they skip. Older lines first: a delta's batches are in order.
             lines.AddRange(_pending);
             _pending = lines;
             _oldestPendingAck = oldestAck;

@@ -44,8 +44,6 @@ internal sealed class TargetEntries
     // Most targets take one batch's lines in a window: a seller sells a few times an hour.
     private readonly List<BatchStart> _batches = new(1);
 
-    public int Count => _entries.Count;
-
     public void Add(long seq, RollupEntry entry)
     {
         if (_batches.Count == 0 || _batches[^1].Seq < seq)

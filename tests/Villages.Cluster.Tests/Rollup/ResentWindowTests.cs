@@ -91,6 +91,22 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_resent_window_from_an_older_ledger_without_batch_starts_is_taken_whole_by_a_fresh_activation()
+    {
+        var target = NewTarget();
+        const int ledger = 11;
+        await target.Apply(Window(ledger, 0, 2, (1, [100]), (2, [20])));
+        var older = Window(ledger, 0, 3, (1, [100]), (2, [20]), (3, [3])) with { Batches = null! };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => target.Apply(older));
+        await target.Apply(older);
+
+        var totals = await fixture.Grains.Seller(NameOf(target)).Totals(null, null);
+        Assert.Equal(123, totals.GrossFen);
+        Assert.Equal(3, totals.Orders);
+    }
+
+    [Fact]
     public void A_delta_says_where_each_batch_begins_and_refuses_batches_out_of_order()
     {
         var entries = new TargetEntries();
