@@ -299,8 +299,8 @@ public sealed partial class FiguresBook
     }
 
     /// <summary>
-    /// A bucket's per-slice cells in one array, in key order, found by binary search: a dictionary cost, for two slices,
-    /// three objects and 456 bytes (its tables are sized by primes), for four 888; the array is one object of 216 or 408.
+    /// A bucket's per-slice cells in one array, in key order, found by binary search: a dictionary kept, for two slices,
+    /// three objects and 456 bytes (its tables are sized by primes), for four 888; the array is one object of 200 or 376.
     /// Slots past the last cell hold <see cref="SliceKey.Unused"/>, which sorts last, so the array carries its own count
     /// and the bucket, kept inline in its interval's table by the million, grows by nothing. A new slice moves the cells
     /// after it, so past <see cref="Most"/> a bucket's slices go to a dictionary instead.
