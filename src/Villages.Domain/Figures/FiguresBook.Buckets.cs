@@ -352,7 +352,8 @@ public sealed partial class FiguresBook
         public static Dictionary<SliceKey, Cell> ToDictionary(SliceCell[] cells)
         {
             var count = Count(cells);
-            var bySlice = new Dictionary<SliceKey, Cell>(count * 2);
+            // Room for the slice that did not fit, no more: a dictionary grows by doubling to the next prime itself.
+            var bySlice = new Dictionary<SliceKey, Cell>(count + 1);
             foreach (var c in cells.AsSpan(0, count))
             {
                 bySlice.Add(c.Key, c.Cell);
