@@ -273,28 +273,68 @@ public sealed partial class FiguresBook
             _ => 1,
         };
 
-        private readonly IEnumerable<SliceCell> Cells()
+        private readonly SliceCellEnumerator Cells() => new(_slices, _onlySlice, All);
+    }
+
+    /// <summary>
+    /// A bucket's slices and their cells in whichever form it keeps them, without allocating: a checkpoint walks every
+    /// bucket of the book (hundreds of thousands in the nation's), and an iterator would be an object per bucket.
+    /// </summary>
+    private struct SliceCellEnumerator
+    {
+        private readonly SliceCell[]? _array;
+        private readonly bool _isDictionary;
+        private readonly SliceCell _only;
+        private Dictionary<SliceKey, Cell>.Enumerator _bySlice;
+        private int _next;
+
+        public SliceCellEnumerator(object? slices, SliceKey only, Cell all)
         {
-            switch (_slices)
+            switch (slices)
             {
                 case SliceCell[] cells:
-                    for (var i = 0; i < cells.Length && cells[i].Key != SliceKey.Unused; i++)
-                    {
-                        yield return cells[i];
-                    }
-
+                    _array = cells;
                     break;
                 case Dictionary<SliceKey, Cell> bySlice:
-                    foreach (var (key, cell) in bySlice)
-                    {
-                        yield return new SliceCell(key, cell);
-                    }
-
+                    _isDictionary = true;
+                    _bySlice = bySlice.GetEnumerator();
                     break;
                 default:
-                    yield return new SliceCell(_onlySlice, All);
+                    _only = new SliceCell(only, all);
                     break;
             }
+        }
+
+        public SliceCell Current { get; private set; }
+
+        public readonly SliceCellEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_isDictionary)
+            {
+                if (!_bySlice.MoveNext())
+                {
+                    return false;
+                }
+
+                Current = new SliceCell(_bySlice.Current.Key, _bySlice.Current.Value);
+                return true;
+            }
+
+            if (_array is null)
+            {
+                Current = _only;
+                return _next++ == 0;
+            }
+
+            if (_next == _array.Length || _array[_next].Key == SliceKey.Unused)
+            {
+                return false;
+            }
+
+            Current = _array[_next++];
+            return true;
         }
     }
 

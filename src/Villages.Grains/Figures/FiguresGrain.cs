@@ -55,29 +55,45 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             return Task.CompletedTask; // A resend of what this grain already has.
         }
 
+        if (delta.FromSeq < applied && delta.Batches is null)
+        {
+            return ApplyFromJournal(delta, applied);
+        }
+
         // Part of the window may have reached us already (through a catch-up after activation, or an earlier attempt
         // of the same window): its batches up to `applied` are skipped. The skipped part was read from the journal
         // here before, by every region the retried window reached: a range of village codes, which SQLite answers by
-        // scanning the window's rows, so one time-out made the next attempt slower still (docs/benchmarks.md).
-        if (delta.FromSeq < applied && delta.Batches is null)
-        {
-            // From a ledger of an older build, which does not say where its batches begin (a cluster upgraded silo by
-            // silo): this activation cannot take part of the window. It steps aside; the next one catches up from the
-            // journal past this window, and the ledger's retry then finds it current.
-            DeactivateOnIdle();
-            throw new InvalidOperationException($"Delta ({delta.FromSeq}, {delta.ToSeq}] of ledger {delta.Ledger} overlaps batch {applied} already applied and does not say where its batches begin.");
-        }
-
+        // scanning the window's rows, so a retry after a time-out cost far more than the first attempt (docs/benchmarks.md).
         var first = delta.FromSeq >= applied ? 0 : delta.FirstEntryAfter(applied);
         for (var i = first; i < delta.Entries.Count; i++)
         {
             Book.Apply(delta.Entries[i].ToMovement());
         }
 
-        _applied[delta.Ledger] = delta.ToSeq;
-        _entriesSinceCheckpoint += delta.Entries.Count - first;
-        StartCheckpointsWhenWorthIt();
+        Applied(delta, delta.Entries.Count - first);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The part of an overlapping window this grain lacks, read from the journal: the window came from a ledger of an
+    /// older build (a cluster upgraded silo by silo), which does not say where its batches begin.
+    /// </summary>
+    private async Task ApplyFromJournal(RollupDelta delta, long applied)
+    {
+        var lacking = await journal.ReadWindows(Scope, [new BatchWindow(delta.Ledger, applied, delta.ToSeq)]);
+        foreach (var entry in lacking)
+        {
+            Book.Apply(entry.ToMovement());
+        }
+
+        Applied(delta, lacking.Count);
+    }
+
+    private void Applied(RollupDelta delta, int entries)
+    {
+        _applied[delta.Ledger] = delta.ToSeq;
+        _entriesSinceCheckpoint += entries;
+        StartCheckpointsWhenWorthIt();
     }
 
     public Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request) =>

@@ -287,14 +287,15 @@ public sealed class LedgerGrain(
         var from = state.State.RolledUpThrough;
         var to = _lastSeq;
         _pending = [];
-        var batch = new RollupBatch();
-        foreach (var line in lines)
-        {
-            batch.Add(line);
-        }
-
         try
         {
+            // Inside the try: lines out of batch order are refused here, and must go back to _pending, not be lost.
+            var batch = new RollupBatch();
+            foreach (var line in lines)
+            {
+                batch.Add(line);
+            }
+
             // Coarsest first: the nation and provinces are few and already active, so they are current within the
             // tick even when the window also reaches thousands of villages and sellers activating for the first time.
             var regions = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
