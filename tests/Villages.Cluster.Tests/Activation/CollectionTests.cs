@@ -38,7 +38,7 @@ public sealed class CollectionTests(ClusterFixture fixture)
         await Ingest.Settle(fixture.Grains);
         var chain = RegionCode.SelfAndAncestors(world.Sellers[0].VillageCode).Select(fixture.Grains.Region).ToList();
 
-        var active = await CollectUntilGone(chain[0]);
+        var active = await fixture.CollectUntilGone(chain[0]);
 
         Assert.DoesNotContain(chain[0].GetGrainId(), active);
         Assert.All(chain.Skip(1), region => Assert.Contains(region.GetGrainId(), active));
@@ -61,7 +61,7 @@ public sealed class CollectionTests(ClusterFixture fixture)
 
         // Every idle activation goes, as the two-minute limit would take the sellers; they come back on the query.
         var bigSeller = fixture.Grains.Seller(big.Sellers[0].SellerId);
-        Assert.DoesNotContain(bigSeller.GetGrainId(), await CollectUntilGone(bigSeller));
+        Assert.DoesNotContain(bigSeller.GetGrainId(), await fixture.CollectUntilGone(bigSeller));
 
         Assert.Equal(1, await StoredCheckpoints(bigSeller));
         foreach (var s in small.Sellers)
@@ -92,7 +92,7 @@ public sealed class CollectionTests(ClusterFixture fixture)
         await Ingest.Sales(fixture.Grains, SalesWorld.Batches(world.Sales[..half], new Random(3)));
         await Ingest.Settle(fixture.Grains);
 
-        Assert.DoesNotContain(fixture.Grains.Region(village).GetGrainId(), await CollectUntilGone(fixture.Grains.Region(village)));
+        Assert.DoesNotContain(fixture.Grains.Region(village).GetGrainId(), await fixture.CollectUntilGone(fixture.Grains.Region(village)));
         Assert.Equal(1, await StoredCheckpoints(fixture.Grains.Region(village)));
         await Ingest.Sales(fixture.Grains, SalesWorld.Batches(world.Sales[half..], new Random(4)));
         await Ingest.Refunds(fixture.Grains, SalesWorld.Batches(world.ValidRefunds, new Random(5)));
@@ -126,26 +126,5 @@ public sealed class CollectionTests(ClusterFixture fixture)
         }
 
         return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Forces a collection and waits (within bounds) until the grain's deactivation, which writes its checkpoint, is done.</summary>
-    private async Task<HashSet<GrainId>> CollectUntilGone(IAddressable grain)
-    {
-        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
-        var id = grain.GetGrainId();
-        await management.ForceActivationCollection(TimeSpan.Zero);
-        HashSet<GrainId> active = [];
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            active = [.. await management.GetActiveGrains(id.Type)];
-            if (!active.Contains(id))
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return active;
     }
 }

@@ -31,6 +31,27 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>Forces a collection and waits (within bounds) until the grain's deactivation, which writes its checkpoint, is done.</summary>
+    public async Task<HashSet<GrainId>> CollectUntilGone(IAddressable grain)
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var id = grain.GetGrainId();
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        HashSet<GrainId> active = [];
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            active = [.. await management.GetActiveGrains(id.Type)];
+            if (!active.Contains(id))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return active;
+    }
+
     public async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();

@@ -1,5 +1,7 @@
 using CsCheck;
+using Microsoft.Data.Sqlite;
 using Villages.Abstractions;
+using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Grains.Ledger;
@@ -8,9 +10,10 @@ namespace Villages.Cluster.Tests.Rollup;
 
 /// <summary>
 /// A ledger that did not see every target answer sends the window again from the same start, further on by then; a
-/// target that had applied the first attempt takes only the batches after its own position, from the delta itself.
-/// The targets here are sellers no ledger knows, so nothing reaches them but these deltas, and their batch numbers lie
-/// far above anything the journal holds: what they count can only have come from the deltas.
+/// target that had applied the first attempt, or caught up from the journal to a batch inside the window, takes only
+/// the batches after its own position, from the delta itself. Most targets here are sellers no ledger knows, so nothing
+/// reaches them but these deltas, and their batch numbers lie far above anything the journal holds: what they count
+/// can only have come from the deltas.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ResentWindowTests(ClusterFixture fixture)
@@ -91,6 +94,33 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_window_that_arrives_after_a_catch_up_inside_it_applies_only_the_batches_the_journal_did_not_have()
+    {
+        // A real seller with real batches: collected, it comes back from the journal alone (too small a book for a
+        // checkpoint), up to its ledger's last batch M; a window (M - 1, M + 500] then reaches it, as a ledger's retry
+        // would after that catch-up. Its batch M is in the journal already; batch M + 500 is not.
+        var world = new SalesWorld(seed: 5151, tag: "caught-up", sellers: 1, sales: 40);
+        var sellerId = world.Sellers[0].SellerId;
+        await Ingest.Register(fixture.Grains, world.Sellers);
+        await Ingest.Sales(fixture.Grains, SalesWorld.Batches(world.Sales, new Random(3)));
+        await Ingest.Settle(fixture.Grains);
+        var seller = fixture.Grains.Seller(sellerId);
+        var before = await seller.Totals(null, null);
+        Assert.DoesNotContain(seller.GetGrainId(), await fixture.CollectUntilGone(seller));
+
+        var ledger = LedgerPartition.Of(sellerId);
+        var last = await LastBatch(ledger);
+        var entries = new TargetEntries();
+        entries.Add(last, Entry(999_999));
+        entries.Add(last + 500, Entry(4_000));
+        await seller.Apply(entries.ToDelta(ledger, last - 1, last + 500));
+
+        var totals = await seller.Totals(null, null);
+        Assert.Equal(before.GrossFen + 4_000, totals.GrossFen);
+        Assert.Equal(before.Orders + 1, totals.Orders);
+    }
+
+    [Fact]
     public async Task An_overlapping_window_from_an_older_ledger_takes_the_part_it_lacks_from_the_journal_not_the_delta()
     {
         // The journal holds nothing for this seller, so what the overlapping part adds shows which way it came: a ledger
@@ -124,6 +154,16 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
         Assert.Equal(2, delta.FirstEntryAfter(8));
         Assert.Equal(3, delta.FirstEntryAfter(9));
         Assert.Throws<InvalidOperationException>(() => entries.Add(8, Entry(4)));
+    }
+
+    private async Task<long> LastBatch(int ledger)
+    {
+        await using var c = new SqliteConnection($"Data Source={Path.Combine(fixture.DataFolder, "journal.db")};Mode=ReadOnly");
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT last_seq FROM villages_ledgers WHERE ledger = $ledger";
+        cmd.Parameters.AddWithValue("$ledger", ledger);
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private IRollupTarget NewTarget() => fixture.Grains.Seller($"resent-{Interlocked.Increment(ref _targets)}-{Guid.NewGuid():N}");
