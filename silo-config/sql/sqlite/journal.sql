@@ -54,11 +54,14 @@ CREATE TABLE IF NOT EXISTS villages_entries (
 ) WITHOUT ROWID;
 
 CREATE INDEX IF NOT EXISTS villages_entries_by_batch ON villages_entries (ledger, seq);
-CREATE INDEX IF NOT EXISTS villages_entries_by_village ON villages_entries (village_code, ledger, seq);
--- A seller's rows by batch, for a seller catching up from its checkpoint (with (seller_id, year), as before, SQLite
--- read one ledger's batches by scanning all their rows); the income report finds a seller's year among its few rows.
+-- A village's rows, and within them each seller's by batch: a village and its sellers catch up through one index.
+-- Every index whose key is not written in order costs the single writer a page a line (docs/benchmarks.md,
+-- "What bounds it"); separate village and seller indexes were two of the three. A seller's rows are in its village,
+-- which a seller with sales can no longer change, so its reads name the village too (SqlJournal.Filter).
+CREATE INDEX IF NOT EXISTS villages_entries_by_village_seller ON villages_entries (village_code, seller_id, ledger, seq);
 DROP INDEX IF EXISTS villages_entries_by_seller;
-CREATE INDEX IF NOT EXISTS villages_entries_by_seller_batch ON villages_entries (seller_id, ledger, seq);
+DROP INDEX IF EXISTS villages_entries_by_village;
+DROP INDEX IF EXISTS villages_entries_by_seller_batch;
 
 -- The last batch each ledger committed, advanced in the same transaction as the batch.
 CREATE TABLE IF NOT EXISTS villages_ledgers (
