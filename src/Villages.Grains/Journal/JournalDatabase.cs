@@ -90,4 +90,12 @@ internal static class DbCommandExtensions
 
         return cmd;
     }
+
+    /// <summary>A command in <paramref name="tx"/>: ADO.NET providers refuse a command on a connection with a transaction open unless it names it.</summary>
+    public static DbCommand Command(this DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = tx.Connection!.Command(sql, parameters);
+        cmd.Transaction = tx;
+        return cmd;
+    }
 }

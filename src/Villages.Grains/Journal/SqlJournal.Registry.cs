@@ -12,7 +12,7 @@ public sealed partial class SqlJournal
         // Creating first, and reading a seller that exists only under its row's lock, means that two registrations of
         // one seller at once (a duplicate activation of its ledger, two callers) can neither both count it as new nor
         // both move it: the second waits for the first and then sees what it wrote.
-        var created = await Execute(c, tx,
+        var created = await Execute(tx,
             """
             INSERT INTO villages_sellers (seller_id, name, village_code, kind, members, has_sales)
             VALUES (@id, @name, @village, @kind, @members, 0)
@@ -21,11 +21,11 @@ public sealed partial class SqlJournal
             Profile(p));
         if (created == 1)
         {
-            await ChangeCounts(c, tx, [(CountyOf(p.VillageCode), +1)]);
+            await ChangeCounts(tx, [(CountyOf(p.VillageCode), +1)]);
             return RegistrationOutcome.Created;
         }
 
-        var existing = await LockedSeller(c, tx, p.SellerId);
+        var existing = await LockedSeller(tx, p.SellerId);
         if (existing.ToProfile() == p)
         {
             return RegistrationOutcome.Unchanged;
@@ -36,7 +36,7 @@ public sealed partial class SqlJournal
             return RegistrationOutcome.WouldMoveSellerWithSales;
         }
 
-        await Execute(c, tx,
+        await Execute(tx,
             """
             UPDATE villages_sellers SET name = @name, village_code = @village, kind = @kind, members = @members
             WHERE seller_id = @id
@@ -46,7 +46,7 @@ public sealed partial class SqlJournal
         if (from != to)
         {
             // In code order, so that two opposite moves at once wait for each other on PostgreSQL instead of deadlocking.
-            await ChangeCounts(c, tx, new[] { (from, -1), (to, +1) }.OrderBy(change => change.Item1, StringComparer.Ordinal));
+            await ChangeCounts(tx, new[] { (from, -1), (to, +1) }.OrderBy(change => change.Item1, StringComparer.Ordinal));
         }
 
         return RegistrationOutcome.Updated;
@@ -88,21 +88,20 @@ public sealed partial class SqlJournal
     private static (string, object)[] Profile(SellerProfile p) =>
         [("id", p.SellerId), ("name", p.Name), ("village", p.VillageCode), ("kind", (int)p.Kind), ("members", p.Members)];
 
-    private static async Task<SellerRecord> LockedSeller(DbConnection c, DbTransaction tx, string sellerId)
+    private static async Task<SellerRecord> LockedSeller(DbTransaction tx, string sellerId)
     {
         // SQLite has no row locks, nor needs them: its writers take turns for whole transactions.
-        var lockRow = c is SqliteConnection ? "" : " FOR UPDATE";
-        await using var find = c.Command($"SELECT {SellerColumns} FROM villages_sellers WHERE seller_id = @id{lockRow}", ("id", sellerId));
-        find.Transaction = tx;
+        var lockRow = tx.Connection is SqliteConnection ? "" : " FOR UPDATE";
+        await using var find = tx.Command($"SELECT {SellerColumns} FROM villages_sellers WHERE seller_id = @id{lockRow}", ("id", sellerId));
         await using var r = await find.ExecuteReaderAsync();
         return await r.ReadAsync() ? ReadSeller(r) : throw new InvalidOperationException($"Seller {sellerId} was neither created nor found.");
     }
 
-    private static async Task ChangeCounts(DbConnection c, DbTransaction tx, IEnumerable<(string County, int Change)> changes)
+    private static async Task ChangeCounts(DbTransaction tx, IEnumerable<(string County, int Change)> changes)
     {
         foreach (var (county, change) in changes)
         {
-            await Execute(c, tx,
+            await Execute(tx,
                 """
                 INSERT INTO villages_county_sellers (county_code, sellers) VALUES (@county, @change)
                 ON CONFLICT (county_code) DO UPDATE SET sellers = villages_county_sellers.sellers + excluded.sellers
@@ -111,10 +110,9 @@ public sealed partial class SqlJournal
         }
     }
 
-    private static async Task<int> Execute(DbConnection c, DbTransaction tx, string sql, params (string, object)[] args)
+    private static async Task<int> Execute(DbTransaction tx, string sql, params (string, object)[] args)
     {
-        await using var cmd = c.Command(sql, args);
-        cmd.Transaction = tx;
+        await using var cmd = tx.Command(sql, args);
         return await cmd.ExecuteNonQueryAsync();
     }
 }

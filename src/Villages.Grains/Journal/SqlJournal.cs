@@ -108,14 +108,13 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 
         foreach (var newSeller in newSellers)
         {
-            await using var mark = c.Command("UPDATE villages_sellers SET has_sales = 1 WHERE seller_id = @id", ("id", newSeller));
-            mark.Transaction = tx;
+            await using var mark = tx.Command("UPDATE villages_sellers SET has_sales = 1 WHERE seller_id = @id", ("id", newSeller));
             await mark.ExecuteNonQueryAsync();
         }
 
         if (anyAccepted)
         {
-            await AdvanceLedger(c, tx, ledger, seq);
+            await AdvanceLedger(tx, ledger, seq);
         }
 
         return accepted;
@@ -131,11 +130,10 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
         for (var i = 0; i < refunds.Count; i++)
         {
             var r = refunds[i];
-            await using (var dup = c.Command(
+            await using (var dup = tx.Command(
                 "SELECT 1 FROM villages_entries WHERE kind = 2 AND platform = @p AND entry_id = @id",
                 ("p", (int)r.Platform), ("id", r.RefundId)))
             {
-                dup.Transaction = tx;
                 if (await dup.ExecuteScalarAsync() is not null)
                 {
                     checks[i] = new RefundCheck(RefundOutcome.Duplicate, 0, 0);
@@ -146,14 +144,13 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
             string seller, village, product;
             int category;
             long amountLeft, quantityLeft;
-            await using (var sale = c.Command(
+            await using (var sale = tx.Command(
                 """
                 SELECT seller_id, village_code, category, product, amount_fen - refunded_fen, quantity - refunded_qty
                 FROM villages_entries WHERE kind = 1 AND platform = @p AND entry_id = @id
                 """,
                 ("p", (int)r.Platform), ("id", r.SaleId)))
             {
-                sale.Transaction = tx;
                 await using var row = await sale.ExecuteReaderAsync();
                 if (!await row.ReadAsync())
                 {
@@ -176,7 +173,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
             }
 
             var hour = Cst.HourOf(r.Time);
-            await using (var insert = c.Command(
+            await using (var insert = tx.Command(
                 """
                 INSERT INTO villages_entries (kind, platform, entry_id, ledger, seq, seller_id, village_code, hour, year,
                     category, product, quantity, weight_g, amount_fen, customer_hash, sale_id)
@@ -186,18 +183,16 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
                 ("hour", hour), ("year", Cst.WallClock(r.Time).Year), ("category", category), ("product", product),
                 ("quantity", r.Quantity), ("amount", r.AmountFen), ("sale", r.SaleId)))
             {
-                insert.Transaction = tx;
                 await insert.ExecuteNonQueryAsync();
             }
 
-            await using (var update = c.Command(
+            await using (var update = tx.Command(
                 """
                 UPDATE villages_entries SET refunded_fen = refunded_fen + @amount, refunded_qty = refunded_qty + @quantity
                 WHERE kind = 1 AND platform = @p AND entry_id = @id
                 """,
                 ("amount", r.AmountFen), ("quantity", r.Quantity), ("p", (int)r.Platform), ("id", r.SaleId)))
             {
-                update.Transaction = tx;
                 await update.ExecuteNonQueryAsync();
             }
 
@@ -208,7 +203,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 
         if (anyAccepted)
         {
-            await AdvanceLedger(c, tx, ledger, seq);
+            await AdvanceLedger(tx, ledger, seq);
         }
 
         return (checks, accepted, villages);
@@ -217,14 +212,13 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     public Task<bool[]> AppendIncome(IReadOnlyList<IncomeEntry> income) => database.Write(async (c, tx) =>
     {
         var changed = new bool[income.Count];
-        await using var upsert = c.Command(
+        await using var upsert = tx.Command(
             """
             INSERT INTO villages_income (seller_id, year, source, amount_fen) VALUES (@seller, @year, @source, @amount)
             ON CONFLICT (seller_id, year, source) DO UPDATE SET amount_fen = excluded.amount_fen
             WHERE villages_income.amount_fen <> excluded.amount_fen
             """,
             ("seller", ""), ("year", 0), ("source", ""), ("amount", 0L));
-        upsert.Transaction = tx;
         for (var i = 0; i < income.Count; i++)
         {
             var e = income[i];
@@ -335,19 +329,17 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 
     public Task SetRegionName(string code, string name) => database.Write(async (c, tx) =>
     {
-        await using var cmd = c.Command(
+        await using var cmd = tx.Command(
             "INSERT INTO villages_regions (code, name) VALUES (@code, @name) ON CONFLICT (code) DO UPDATE SET name = excluded.name",
             ("code", code), ("name", name));
-        cmd.Transaction = tx;
         return await cmd.ExecuteNonQueryAsync();
     });
 
     public Task ImportRegions(IEnumerable<(string Code, string Name)> regions) => database.Write(async (c, tx) =>
     {
-        await using var cmd = c.Command(
+        await using var cmd = tx.Command(
             "INSERT INTO villages_regions (code, name) VALUES (@code, @name) ON CONFLICT (code) DO NOTHING",
             ("code", ""), ("name", ""));
-        cmd.Transaction = tx;
         foreach (var (code, name) in regions)
         {
             cmd.Parameters["@code"].Value = code;
@@ -501,15 +493,14 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     /// Advances the ledger's position from seq - 1 to seq, or fails the transaction: a fence, so that if two
     /// activations of one ledger ever overlapped, the second could never number a batch the first already used.
     /// </summary>
-    private static async Task AdvanceLedger(DbConnection c, DbTransaction tx, int ledger, long seq)
+    private static async Task AdvanceLedger(DbTransaction tx, int ledger, long seq)
     {
-        await using var cmd = c.Command(
+        await using var cmd = tx.Command(
             """
             INSERT INTO villages_ledgers (ledger, last_seq) VALUES (@l, @s)
             ON CONFLICT (ledger) DO UPDATE SET last_seq = excluded.last_seq WHERE villages_ledgers.last_seq = @previous
             """,
             ("l", ledger), ("s", seq), ("previous", seq - 1));
-        cmd.Transaction = tx;
         if (await cmd.ExecuteNonQueryAsync() != 1)
         {
             throw new LedgerFencedException(ledger, seq);
