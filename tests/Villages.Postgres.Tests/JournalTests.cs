@@ -66,6 +66,24 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
     }
 
     [Fact]
+    public async Task A_sale_through_a_copy_of_a_seller_from_before_its_move_is_refused_whole()
+    {
+        var stale = await Seller("s1", VillageA1);
+        var s2 = await Seller("s2", VillageA1);
+        await _journal.RegisterSeller(new SellerProfile("s1", "s1", VillageB1, SellerKind.Household, 3));
+
+        // As a second activation of the ledger would: its copy still places s1 in its first village.
+        await Assert.ThrowsAsync<SellerMovedException>(() => _journal.AppendSales(0, 1, [(Sale("a", "s1"), stale), (Sale("b", "s2"), s2)]));
+
+        Assert.Empty(await _journal.ReadAll(new JournalScope.Everything()));
+        Assert.Equal(0, await _journal.LastSequence(0));
+        Assert.False((await _journal.FindSeller("s2"))!.HasSales);
+        Assert.Equal(new[] { true }, await _journal.AppendSales(0, 1, [(Sale("a", "s1"), (await _journal.FindSeller("s1"))!)]));
+        Assert.Single(await _journal.ReadAll(new JournalScope.OfSeller("s1")));
+        Assert.Single(await _journal.ReadAll(JournalScope.ForRegion(VillageB1)));
+    }
+
+    [Fact]
     public async Task Sales_are_idempotent_and_the_ledger_advances_only_with_something_new()
     {
         var s1 = await Seller("s1", VillageA1);

@@ -71,10 +71,11 @@ CREATE INDEX IF NOT EXISTS villages_entries_by_batch ON villages_entries (ledger
 -- Every index whose key is not written in order costs the single writer a page a line (docs/benchmarks.md,
 -- "What bounds it"); separate village and seller indexes were two of the three. A seller's rows are in its village,
 -- which a seller with sales can no longer change, so its reads name the village too (SqlJournal.Filter).
+-- On a journal of an older build this builds the index, holding the cluster's journal writes until it is done. The
+-- older indexes it replaces, (village_code, ledger, seq) and (seller_id, ledger, seq), are left for silos of the older
+-- build still running during an upgrade, whose reads need them; docs/operations.md says when to drop them.
 CREATE INDEX IF NOT EXISTS villages_entries_by_village_seller ON villages_entries (village_code, seller_id, ledger, seq);
 DROP INDEX IF EXISTS villages_entries_by_seller;
-DROP INDEX IF EXISTS villages_entries_by_village;
-DROP INDEX IF EXISTS villages_entries_by_seller_batch;
 
 -- The last batch each ledger committed, advanced in the same transaction as the batch (the ledger fence).
 CREATE TABLE IF NOT EXISTS villages_ledgers (

@@ -52,6 +52,9 @@ public sealed class JournalDatabase
             }
 
             await using var cmd = c.Command(statement);
+            // No time limit: building an index on an older build's journal of millions of rows takes longer than the
+            // providers' default 30 s, and a start that gave up would roll the build back and try again next time.
+            cmd.CommandTimeout = 0;
             await cmd.ExecuteNonQueryAsync();
         }
     }

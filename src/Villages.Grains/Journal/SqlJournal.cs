@@ -97,19 +97,27 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
             ? InsertSalesStepwise(sqlite, ledger, seq, sales)
             : await InsertSalesBatched(c, tx, ledger, seq, sales);
         var anyAccepted = accepted.Contains(true);
-        var newSellers = new HashSet<string>();
+        var newSellers = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < sales.Count; i++)
         {
             if (accepted[i] && !sales[i].Seller.HasSales)
             {
-                newSellers.Add(sales[i].Sale.SellerId);
+                newSellers[sales[i].Sale.SellerId] = sales[i].Seller.VillageCode;
             }
         }
 
-        foreach (var newSeller in newSellers)
+        foreach (var (newSeller, village) in newSellers)
         {
-            await using var mark = tx.Command("UPDATE villages_sellers SET has_sales = 1 WHERE seller_id = @id", ("id", newSeller));
-            await mark.ExecuteNonQueryAsync();
+            // Only where the seller still is: a seller's rows must all carry its registered village, which its reads
+            // name (Filter). A seller without sales may have been moved since this copy was read (by a second
+            // activation of its ledger); then the whole write is undone and the ledger reads the seller again.
+            await using var mark = tx.Command(
+                "UPDATE villages_sellers SET has_sales = 1 WHERE seller_id = @id AND village_code = @village",
+                ("id", newSeller), ("village", village));
+            if (await mark.ExecuteNonQueryAsync() != 1)
+            {
+                throw new SellerMovedException(newSeller, village);
+            }
         }
 
         if (anyAccepted)
@@ -303,13 +311,8 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
         await using var c = await database.Open();
         foreach (var scope in scopes)
         {
-            var (filter, args) = Filter(scope, "s.");
-            await using var cmd = c.Command(
-                $"""
-                SELECT s.members, {IncomeOf("year")}, {IncomeOf("previous")}
-                FROM villages_sellers s WHERE s.kind = 0{filter}
-                """,
-                [("year", year), ("previous", year - 1), .. args]);
+            var (sql, args) = HouseholdsStatement(scope, year);
+            await using var cmd = c.Command(sql, args);
             await using var r = await cmd.ExecuteReaderAsync();
             while (await r.ReadAsync())
             {
@@ -507,7 +510,22 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
         }
     }
 
-    /// <summary>A household's income in a year: net online proceeds plus other income (cast, since SUM widens in some databases).</summary>
+    /// <summary>Each household of the scope with its income in the year and the year before (<see cref="Households"/>).</summary>
+    internal static (string Sql, (string, object)[] Args) HouseholdsStatement(JournalScope scope, int year)
+    {
+        var (filter, args) = Filter(scope, "s.");
+        return (
+            $"""
+            SELECT s.members, {IncomeOf("year")}, {IncomeOf("previous")}
+            FROM villages_sellers s WHERE s.kind = 0{filter}
+            """,
+            [("year", year), ("previous", year - 1), .. args]);
+    }
+
+    /// <summary>
+    /// A household's income in a year: net online proceeds plus other income (cast, since SUM widens in some databases).
+    /// The village is named so that a household's rows are found within its village's part of the journal's index.
+    /// </summary>
     private static string IncomeOf(string yearParameter) =>
         $"""
         CAST(COALESCE((SELECT SUM(CASE WHEN e.kind = 1 THEN e.amount_fen ELSE -e.amount_fen END) FROM villages_entries e
@@ -524,7 +542,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 
     /// <summary>
     /// The statement behind <see cref="ReadWindows"/>. A seller or a village walks its own part of the village index
-    /// once, testing each row against the windows. Above a village, one term a window, each with the scope's own
+    /// once in SQLite, testing each row against the windows. Above a village, one term a window, each with the scope's own
     /// condition, so that every term can be answered by a seek of the batch index and the results united, instead of
     /// scanning all the region's rows for a condition on the ledger. SQLite does so (a multi-index OR; its plans are
     /// tested); PostgreSQL can with a bitmap OR, which no test checks.
@@ -537,10 +555,10 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
         {
             // One walk of the village's (or the seller's) part of the index, each row tested against the windows: a
             // term a window would walk that part once a window, since ledger and seq follow the seller in the key.
-            // A village's ledger is written +ledger, which no index can serve: SQLite, without statistics, otherwise
-            // took the batch index for a single window and scanned every row of the window's batches.
-            var ledger = scope is JournalScope.OfSeller ? "ledger" : "+ledger";
-            var windowTests = windows.Select((w, i) => $"({ledger} = @l{i} AND seq > @a{i} AND seq <= @u{i})");
+            // The ledger is written +ledger, which no index can serve: otherwise SQLite took the batch index for a
+            // village's single window (without statistics) and for a seller's several (with them), and scanned every
+            // row of the windows' batches.
+            var windowTests = windows.Select((w, i) => $"(+ledger = @l{i} AND seq > @a{i} AND seq <= @u{i})");
             return ($"SELECT {EntryColumns} FROM villages_entries WHERE 1 = 1{filter} AND ({string.Join(" OR ", windowTests)})", [.. args, .. scopeArgs]);
         }
 

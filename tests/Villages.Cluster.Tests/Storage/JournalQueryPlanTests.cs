@@ -11,7 +11,7 @@ namespace Villages.Cluster.Tests.Storage;
 public sealed class JournalQueryPlanTests : SqliteFolder
 {
     [Theory]
-    [InlineData("seller", "villages_entries_by_village_seller (village_code=? AND seller_id=? AND ledger=? AND seq>? AND seq<?)")]
+    [InlineData("seller", "villages_entries_by_village_seller (village_code=? AND seller_id=?)")]
     [InlineData("village", "villages_entries_by_village_seller (village_code=?)")]
     public async Task A_scope_reads_its_batches_through_its_own_part_of_the_village_index(string scopeKind, string expectedPlan)
     {
@@ -41,6 +41,20 @@ public sealed class JournalQueryPlanTests : SqliteFolder
     {
         Assert.Contains("SCALAR SUBQUERY", await Plan(ScopeOf("seller")));
         Assert.Contains("villages_sellers USING INDEX sqlite_autoindex_villages_sellers_1 (seller_id=?)", await Plan(ScopeOf("seller")));
+    }
+
+    [Theory]
+    [InlineData("seller")]
+    [InlineData("village")]
+    public async Task A_households_income_is_read_from_its_own_rows_within_its_village(string scopeKind)
+    {
+        var (sql, args) = SqlJournal.HouseholdsStatement(ScopeOf(scopeKind), 2017);
+
+        var plan = await Plan(sql, args);
+
+        // Twice, for the year and the year before; never a scan of the entries.
+        Assert.Equal(2, plan.Split("SEARCH e USING INDEX villages_entries_by_village_seller (village_code=? AND seller_id=?)").Length - 1);
+        Assert.DoesNotContain("SCAN e", plan);
     }
 
     [Fact]

@@ -69,6 +69,28 @@ public sealed class SqliteSalesJournalTests : SqliteFolder
         Assert.Equal(new[] { true, true }, await journal.AppendSales(5, 2, [(Sale("b"), seller), (Sale("c"), seller)]));
     }
 
+    [Fact]
+    public async Task A_sale_through_a_copy_of_a_seller_from_before_its_move_is_refused_whole()
+    {
+        var journal = await Journal();
+        var stale = await Seller(journal, "farmer-1");
+        var other = await Seller(journal, "farmer-2");
+        await journal.RegisterSeller(new SellerProfile("farmer-1", "name of farmer-1", "110101001002", SellerKind.Household, 1));
+
+        // As a second activation of the ledger would: its copy still places farmer-1 in the first village.
+        await Assert.ThrowsAsync<SellerMovedException>(() => journal.AppendSales(0, 1, [(Sale("a"), stale), (Sale("b") with { SellerId = "farmer-2" }, other)]));
+
+        Assert.Empty(await journal.ReadAll(new JournalScope.Everything()));
+        Assert.Equal(0, await journal.LastSequence(0));
+        Assert.False((await journal.FindSeller("farmer-1"))!.HasSales);
+        Assert.False((await journal.FindSeller("farmer-2"))!.HasSales);
+
+        // Read again, the seller's sales are written under the village it is in, and its own reads find them.
+        Assert.Equal(new[] { true }, await journal.AppendSales(0, 1, [(Sale("a"), (await journal.FindSeller("farmer-1"))!)]));
+        Assert.Single(await journal.ReadAll(new JournalScope.OfSeller("farmer-1")));
+        Assert.Single(await journal.ReadAll(JournalScope.ForRegion("110101001002")));
+    }
+
     private async Task<SqlJournal> Journal()
     {
         var database = Database("journal-" + Guid.NewGuid().ToString("N"));
