@@ -94,7 +94,10 @@ internal static class DbCommandExtensions
         return cmd;
     }
 
-    /// <summary>A command in <paramref name="tx"/>: ADO.NET providers refuse a command on a connection with a transaction open unless it names it.</summary>
+    /// <summary>
+    /// A command in <paramref name="tx"/>. SQLite's provider refuses a command on a connection with a transaction open
+    /// unless the command names it (PostgreSQL's does not ask), so a command that forgot would fail only embedded.
+    /// </summary>
     public static DbCommand Command(this DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
     {
         var cmd = tx.Connection!.Command(sql, parameters);
