@@ -74,4 +74,26 @@ public class BoundedSendsTests
         // Item 10, and at most one more from each of the three senders beside it, whose turns came before its own.
         Assert.InRange(sent, 11, 10 + 1 + 3);
     }
+
+    [Fact]
+    public async Task On_the_thread_pool_a_failure_also_stops_the_sending()
+    {
+        var sent = 0;
+        var failure = new InvalidOperationException("target unreachable");
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => BoundedSends.ForEach(Enumerable.Range(0, 1_000).ToList(), 4, async i =>
+        {
+            Interlocked.Increment(ref sent);
+            await Task.Yield();
+            if (i == 10)
+            {
+                throw failure;
+            }
+        }));
+
+        Assert.Same(failure, thrown);
+        // No bound holds here on how many start before the failing send's continuation runs (see above), only that
+        // the senders stop once they see it rather than going through all the items.
+        Assert.InRange(sent, 11, 999);
+    }
 }
