@@ -569,7 +569,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     /// one code, and asked for by equality: with a range, SQLite reads a village's rows of one ledger's batches by
     /// scanning every row of those batches (villages_entries_by_batch) instead of seeking its village's index, and a
     /// village catching up after a reactivation at a million sellers took 17 to 30 seconds. A seller is asked for with
-    /// its village, looked up once in the statement, so that it seeks its own rows within that village's.
+    /// its village, looked up in the statement by the sellers' key, so that it seeks its own rows within that village's.
     /// </summary>
     private static (string Sql, (string, object)[] Args) Filter(JournalScope scope, string alias = "", string column = "village_code") =>
         scope switch

@@ -39,7 +39,7 @@ public sealed class JournalQueryPlanTests : SqliteFolder
     }
 
     [Fact]
-    public async Task A_seller_finds_its_village_once_by_the_sellers_key()
+    public async Task A_seller_finds_its_village_by_the_sellers_key()
     {
         Assert.Contains("SCALAR SUBQUERY", await Plan(ScopeOf("seller")));
         Assert.Contains("villages_sellers USING INDEX sqlite_autoindex_villages_sellers_1 (seller_id=?)", await Plan(ScopeOf("seller")));
