@@ -364,13 +364,15 @@ public sealed partial class FiguresBook
         /// </summary>
         public static bool TryPlace(ref SliceCell[] cells, SliceKey key, out int index)
         {
-            var count = Count(cells);
-            index = IndexOf(cells, count, key);
+            // Unused slots sort after every slice, so one search of the whole array finds the cell or its place; the
+            // count (a second search) is needed only to insert.
+            index = IndexOf(cells, key);
             if (index >= 0)
             {
                 return true;
             }
 
+            var count = Count(cells);
             if (count == Most)
             {
                 return false;
@@ -423,9 +425,9 @@ public sealed partial class FiguresBook
             return lo;
         }
 
-        private static int IndexOf(SliceCell[] cells, int count, SliceKey key)
+        private static int IndexOf(SliceCell[] cells, SliceKey key)
         {
-            int lo = 0, hi = count - 1;
+            int lo = 0, hi = cells.Length - 1;
             while (lo <= hi)
             {
                 var mid = (lo + hi) >>> 1;
