@@ -72,7 +72,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 var app = builder.Build();
 app.UseExceptionHandler(errors => errors.Run(async context =>
 {
-    // A silo that is gone or a store that is down is worth retrying: say so, and keep the client's retry safe (idempotent keys).
+    // A silo that is gone, a store that is down or a ledger that stepped aside is worth retrying: say so, and keep the client's retry safe (idempotent keys).
     var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
     if (error is BadHttpRequestException { InnerException: System.Text.Json.JsonException json })
     {
@@ -86,7 +86,7 @@ app.UseExceptionHandler(errors => errors.Run(async context =>
     for (var e = error; e is not null; e = e.InnerException)
     {
         transient |= e is Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException
-            or TimeoutException or System.Data.Common.DbException or System.Net.Sockets.SocketException;
+            or Villages.Abstractions.Ingest.LedgerSteppedAsideException or TimeoutException or System.Data.Common.DbException or System.Net.Sockets.SocketException;
     }
 
     var status = error is BadHttpRequestException bad ? bad.StatusCode : transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
