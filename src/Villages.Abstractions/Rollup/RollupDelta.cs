@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Villages.Abstractions.Rollup;
 
 /// <summary>One accepted sale (Kind 1) or refund (Kind 2) as the figures grains apply it.</summary>
@@ -50,7 +52,11 @@ public readonly record struct BatchStart([property: Id(0)] long Seq, [property: 
 [Alias("villages.rollup-target")]
 public interface IRollupTarget : IGrainWithStringKey
 {
-    [Alias("apply")]
+    /// <summary>
+    /// Interleaves with the target's other calls: a target orders its deltas itself, and a delta that waits for the
+    /// target's book must not hold up the queries that can read it meanwhile.
+    /// </summary>
+    [Alias("apply"), AlwaysInterleave]
     Task Apply(RollupDelta delta);
 
     /// <summary>Raw cells (tally and customer sketch) for a series, so a programme can merge its members exactly.</summary>
