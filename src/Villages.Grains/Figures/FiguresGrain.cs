@@ -201,16 +201,17 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         long saves = 0;
         await _turns.Take(async () =>
         {
-            saves = _entriesSinceCheckpoint;
-            state.State.Applied = (long[])_applied.Clone();
-            _entriesSinceCheckpoint = 0;
-            _lastCheckpoint = DateTime.UtcNow;
-            var sizeHint = _lastCheckpointBytes;
             // A bucketed book is written out on another thread: the nation's took half a second under ingest, and in
             // the grain's turn every query waited for it. Its reads change nothing, so queries may read beside it; a
             // small book's reads sort its movements in place, and it is written out in a moment, so it stays in turn.
+            // Nothing changes the book or `_applied` until this turn ends, so both are taken as of the same moment.
+            var sizeHint = _lastCheckpointBytes;
             state.State.Book = Book.IsBucketed ? await Task.Run(() => Book.ToBytes(sizeHint)) : Book.ToBytes(sizeHint);
             _lastCheckpointBytes = state.State.Book.Length;
+            state.State.Applied = (long[])_applied.Clone();
+            saves = _entriesSinceCheckpoint;
+            _entriesSinceCheckpoint = 0;
+            _lastCheckpoint = DateTime.UtcNow;
         });
         try
         {
