@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Villages.Abstractions.Rollup;
 
 /// <summary>One accepted sale (Kind 1) or refund (Kind 2) as the figures grains apply it.</summary>
@@ -53,10 +51,10 @@ public readonly record struct BatchStart([property: Id(0)] long Seq, [property: 
 public interface IRollupTarget : IGrainWithStringKey
 {
     /// <summary>
-    /// Interleaves with the target's other calls: a target orders its deltas itself, and a delta that waits for the
-    /// target's book must not hold up the queries that can read it meanwhile.
+    /// A target of this build lets deltas interleave with its other calls (it orders them itself, and queries go on while
+    /// one waits); the target decides, not the caller, so a target of an older build still takes them one at a time.
     /// </summary>
-    [Alias("apply"), AlwaysInterleave]
+    [Alias("apply")]
     Task Apply(RollupDelta delta);
 
     /// <summary>Raw cells (tally and customer sketch) for a series, so a programme can merge its members exactly.</summary>

@@ -15,6 +15,9 @@ namespace Villages.Domain.Figures;
 /// Most books are small: a farmer household or a village sells a few times an hour at the busiest, and with cells a
 /// sale cost 690–2,200 bytes (up to four new buckets, each in a dictionary); kept as it came it costs 48
 /// (bench/Villages.Benchmarks book-memory: 288 bytes for a one-sale book against 2,191 bucketed).
+/// Reading a bucketed book must change nothing in it, not even a cache: a figures grain writes such a book out on
+/// another thread while its queries go on reading it. A small book's reads sort its kept movements, so it is written
+/// out in the grain's turn.
 /// </remarks>
 public sealed partial class FiguresBook(int bucketAfter)
 {
@@ -201,7 +204,7 @@ public sealed partial class FiguresBook(int bucketAfter)
 
     /// <param name="sizeHint">
     /// The size the bytes are likely to have (the last checkpoint's): a national book is tens of megabytes, and a
-    /// stream grown by doubling copied and discarded about twice that on the large-object heap, within the grain's turn.
+    /// stream grown by doubling copied and discarded about twice that on the large-object heap.
     /// </param>
     public byte[] ToBytes(int sizeHint = 0)
     {

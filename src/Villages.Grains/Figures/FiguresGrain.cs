@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Serialization.Invocation;
 using Orleans.Storage;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Queries;
@@ -13,6 +15,7 @@ namespace Villages.Grains.Figures;
 /// journal holds for its scope; it keeps them in memory, checkpoints them with per-ledger watermarks, and on
 /// activation reads from the journal whatever its checkpoint lacks. Ledgers then keep it current with deltas.
 /// </summary>
+[MayInterleave(nameof(DeltasInterleave))]
 public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJournal journal, ILogger logger) : Grain, IRollupTarget
 {
     private static readonly TimeSpan CheckpointTick = TimeSpan.FromSeconds(15);
@@ -49,10 +52,20 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
 
     /// <summary>
-    /// Deltas take turns on the book (<see cref="BookTurns"/>) rather than the grain's: the method interleaves, so a
-    /// delta that waits behind a checkpoint being written out does not hold up the queries meanwhile.
+    /// Deltas take turns on the book (<see cref="BookTurns"/>) rather than the grain's: they interleave with its other
+    /// calls (<see cref="DeltasInterleave"/>), so a delta that waits behind a checkpoint being written out does not hold
+    /// up the queries meanwhile.
     /// </summary>
     public Task Apply(RollupDelta delta) => _turns.Take(() => ApplyInTurn(delta));
+
+    /// <summary>
+    /// Orleans asks this of every call that would otherwise wait for the grain, and of the call it would wait for: a
+    /// delta may start beside a query, and a query beside a delta. Decided here rather than by an attribute of the
+    /// interface (which the caller's build would apply), so that a ledger of a newer build cannot make a target of an
+    /// older one, which has no turns of its own, take two overlapping deltas at once.
+    /// </summary>
+    public static bool DeltasInterleave(IInvokable request) =>
+        request.GetMethodName() == nameof(IRollupTarget.Apply) && typeof(IRollupTarget).IsAssignableFrom(request.GetInterfaceType());
 
     private Task ApplyInTurn(RollupDelta delta)
     {
@@ -192,7 +205,15 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     private async Task CheckpointAfter(Task previous)
     {
-        await previous;
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // Its caller (the timer, or the deactivation) saw it; a failed checkpoint must not fail every later one.
+        }
+
         if (!CheckpointPolicy.WorthWriting(_entriesSinceCheckpoint))
         {
             return;

@@ -48,6 +48,8 @@ public sealed class ProgrammeGrain(
             return null;
         }
 
+        // asOf before the members' figures, so that it never promises a line their books did not yet have.
+        var asOf = await GrainFactory.GetGrain<IFreshnessGrain>(0).AsOf();
         var cells = await Task.WhenAll(Members().Select(m => m.RangeCell(null, null)));
         var total = new Cell();
         foreach (var bytes in cells)
@@ -56,8 +58,6 @@ public sealed class ProgrammeGrain(
         }
 
         var sellers = await journal.CountSellers(Scopes);
-
-        var asOf = await GrainFactory.GetGrain<IFreshnessGrain>(0).AsOf();
         return new ScopeSummary(Id, "programme", state.State.Name, null, asOf, total.ToView(), sellers);
     }
 

@@ -39,9 +39,9 @@ public sealed class RegionGrain(
     }
 
     public async Task<ScopeSummary?> Summary() =>
-        Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(Book.Lifetime.ToFigures()) : null;
+        Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(() => Book.Lifetime.ToFigures()) : null;
 
-    public async Task<ScopeSummary> SummaryOver(DateTime? from, DateTime? to) => await SummaryOf(RangeFigures(from, to));
+    public Task<ScopeSummary> SummaryOver(DateTime? from, DateTime? to) => SummaryOf(() => RangeFigures(from, to));
 
     public async Task<IReadOnlyList<ScopeSummary>> Children(DateTime? from, DateTime? to)
     {
@@ -63,12 +63,22 @@ public sealed class RegionGrain(
     public async Task<IncomeView> Income(int year) =>
         IncomeReport.Of(year, await Journal.Households([Scope], year), povertyLines).ToView();
 
-    private async Task<ScopeSummary> SummaryOf(Domain.Figures.Figures totals) => new(
-        Code,
-        LevelNames.Name(RegionCode.LevelOf(Code)),
-        await Journal.RegionName(Code) ?? (Code == RegionCode.Nation ? "中国" : null),
-        RegionCode.Parent(Code),
-        await AsOf(),
-        totals.ToView(),
-        await Journal.CountSellers([Scope]));
+    /// <summary>
+    /// The figures are read after <c>asOf</c>: deltas interleave with this call, and a ledger reports its lines rolled
+    /// up only once every target applied them, so every line acknowledged before <c>asOf</c> is in a book read after it.
+    /// Read before it, a delta applied during the awaits could let <c>asOf</c> promise a line the figures lack.
+    /// </summary>
+    private async Task<ScopeSummary> SummaryOf(Func<Domain.Figures.Figures> totals)
+    {
+        var asOf = await AsOf();
+        var figures = totals();
+        return new(
+            Code,
+            LevelNames.Name(RegionCode.LevelOf(Code)),
+            await Journal.RegionName(Code) ?? (Code == RegionCode.Nation ? "中国" : null),
+            RegionCode.Parent(Code),
+            asOf,
+            figures.ToView(),
+            await Journal.CountSellers([Scope]));
+    }
 }

@@ -7,7 +7,9 @@ namespace Villages.Hosting.Startup;
 /// (Microsoft.Data.Sqlite retries SQLITE_BUSY with Thread.Sleep). Queueing writes here, asynchronously, costs
 /// nothing SQLite would not have cost anyway and keeps the thread pool free for the grains. Reads pass straight through.
 /// Writes run on the thread pool: Microsoft.Data.Sqlite executes its "async" commands synchronously, on the caller's
-/// thread, which was the grain's: the nation's checkpoint (31 MB) held its queries for a second under ingest.
+/// thread, which was the grain's: the nation's checkpoint (31 MB) held its queries for a second under ingest. Nor
+/// does the lock wait for the calling grain's thread to come back before it is released (ConfigureAwait(false)): a
+/// busy nation would otherwise hold up every ledger's small write behind it.
 /// </summary>
 internal sealed class SingleWriterGrainStorage(IGrainStorage inner) : IGrainStorage
 {
@@ -18,10 +20,10 @@ internal sealed class SingleWriterGrainStorage(IGrainStorage inner) : IGrainStor
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await _writer.WaitAsync();
+        await _writer.WaitAsync().ConfigureAwait(false);
         try
         {
-            await Task.Run(() => inner.WriteStateAsync(stateName, grainId, grainState));
+            await Task.Run(() => inner.WriteStateAsync(stateName, grainId, grainState)).ConfigureAwait(false);
         }
         finally
         {
@@ -31,10 +33,10 @@ internal sealed class SingleWriterGrainStorage(IGrainStorage inner) : IGrainStor
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await _writer.WaitAsync();
+        await _writer.WaitAsync().ConfigureAwait(false);
         try
         {
-            await Task.Run(() => inner.ClearStateAsync(stateName, grainId, grainState));
+            await Task.Run(() => inner.ClearStateAsync(stateName, grainId, grainState)).ConfigureAwait(false);
         }
         finally
         {

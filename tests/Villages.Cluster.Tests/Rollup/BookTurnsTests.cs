@@ -86,10 +86,9 @@ public sealed class BookTurnsTests
     });
 
     [Fact]
-    public void Changes_run_one_at_a_time_in_the_order_taken_whatever_they_wait_for()
-    {
+    public Task Changes_run_one_at_a_time_in_the_order_taken_whatever_they_wait_for() =>
         // Each change: 0 completes at once, 1 yields, 2 waits a moment on a timer. Between takes the taker itself may yield.
-        Gen.Select(Gen.Int[0, 2], Gen.Bool).Array[1, 40].Sample(changes => OnGrainLikeScheduler(async () =>
+        Gen.Select(Gen.Int[0, 2], Gen.Bool).Array[1, 40].SampleAsync(changes => OnGrainLikeScheduler(async () =>
         {
             var turns = new BookTurns();
             var started = new List<int>();
@@ -115,8 +114,7 @@ public sealed class BookTurnsTests
             await Task.WhenAll(tasks);
             Assert.Equal(Enumerable.Range(0, changes.Length), started);
             Assert.False(turns.Held);
-        }).GetAwaiter().GetResult(), iter: 200);
-    }
+        }), iter: 200);
 
     private static async Task YieldOnce() => await Task.Yield();
 }
