@@ -34,11 +34,14 @@ public sealed class LedgerGrain(
     private DateTimeOffset? _oldestPendingAck;
     private long _lastSeq;
     private Task _rollup = Task.CompletedTask;
+    private Task _positionWrite = Task.CompletedTask;
+    private long _positionWritten;
 
     private int Id => (int)this.GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _positionWritten = state.State.RolledUpThrough;
         _lastSeq = await journal.LastSequence(Id);
         if (_lastSeq > state.State.RolledUpThrough)
         {
@@ -63,6 +66,10 @@ public sealed class LedgerGrain(
             // Nothing is lost: the journal holds it and the next activation re-sends it.
             logger.LogWarning(e, "Ledger {Ledger} deactivates with {Count} lines not yet rolled up", Id, _pending.Count);
         }
+
+        // Once more if the last write failed or an earlier one is still behind: the next activation starts from it.
+        _positionWrite = WritePositionAfter(_positionWrite);
+        await _positionWrite;
     }
 
     public Task Wake() => Task.CompletedTask;
@@ -316,13 +323,40 @@ public sealed class LedgerGrain(
         }
 
         state.State.RolledUpThrough = to;
-        await state.WriteStateAsync();
+        _positionWrite = WritePositionAfter(_positionWrite);
         if (_pending.Count == 0)
         {
             _oldestPendingAck = null;
         }
 
         await ReportFreshness();
+    }
+
+    /// <summary>
+    /// The position is written behind the roll-up, not in its way: every window up to it has been delivered, so the
+    /// next one need not wait, and on the embedded node a ledger's small write can queue for most of a second behind
+    /// the nation's checkpoint in the storage's one writer. A write that is lost, or fails, only makes the next
+    /// activation send again windows its targets skip. Writes follow one another, and one write covers every window
+    /// delivered before it starts.
+    /// </summary>
+    private async Task WritePositionAfter(Task previous)
+    {
+        await previous;
+        var through = state.State.RolledUpThrough;
+        if (through <= _positionWritten)
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+            _positionWritten = through;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Ledger {Ledger} could not write its position {Through}; a later write will cover it", Id, through);
+        }
     }
 
     private Task ReportFreshness() =>

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using Villages.Abstractions;
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Registry;
+using Villages.Grains;
+using Villages.Grains.Ledger;
+using Villages.Hosting;
+using Villages.Hosting.Configuration;
+using Villages.Hosting.Startup;
+
+namespace Villages.Cluster.Tests.Rollup;
+
+/// <summary>
+/// A ledger writes how far it has rolled up behind the roll-up, not in its way: with every position write held back
+/// (as a checkpoint of the nation's size holds the embedded node's one storage writer), windows are still delivered
+/// and settled, and once writes go through, one of them records the last window delivered.
+/// </summary>
+public sealed class LedgerPositionWriteTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Noon = new(2017, 11, 11, 12, 0, 0, TimeSpan.FromHours(8));
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "villages-positions-" + Guid.NewGuid().ToString("N"));
+    private readonly HeldLedgerWrites _writes = new();
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var settings = new VillagesSettings
+        {
+            DataFolder = _data,
+            ConfigFolder = Path.Combine(AppContext.BaseDirectory, "silo-config"),
+            JournalConnectionString = $"Data Source={Path.Combine(_data, "journal.db")};Pooling=True",
+            GrainStorageConnectionString = $"Data Source={Path.Combine(_data, "grains.db")};Pooling=True",
+        };
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddVillages(settings);
+            silo.Services.AddGrainStorage(StorageNames.Villages, (sp, _) =>
+                _writes.Around(new SingleWriterGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages + "-sqlite"))));
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _writes.Release();
+        await _cluster.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Windows_are_delivered_while_the_ledgers_position_write_waits_and_a_later_write_records_the_last()
+    {
+        var grains = _cluster.Client;
+        var seller = "held-" + Guid.NewGuid().ToString("N");
+        var ledger = grains.LedgerOf(seller);
+        await ledger.RegisterSeller(new SellerProfile(seller, "Household", "110101001001", SellerKind.Household, 3));
+
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.Equal(1, (await ledger.RecordSales([new SaleEntry(0, 1, $"{seller}-{i}", seller, Noon, "walnuts", 1, 1, 0, 1_000, "buyer")])).Accepted);
+            await ledger.Settle().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(3, (await grains.Seller(seller).Totals(null, null)).Orders);
+        Assert.True(_writes.Waiting > 0, "no position write was held back");
+
+        _writes.Release();
+        var lastSeq = 3; // the registration commits no batch; each sale's batch is the ledger's next
+        await _writes.Written(LedgerPartition.Of(seller), lastSeq).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Holds every ledger position write until released, and tells when a ledger's position reached a batch.</summary>
+    private sealed class HeldLedgerWrites
+    {
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+        private readonly Dictionary<(int Ledger, long Seq), TaskCompletionSource> _reached = [];
+        private int _waiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public void Release() => _open.TrySetResult();
+
+        public Task Written(int ledger, long seq) => Reached(ledger, seq).Task;
+
+        public IGrainStorage Around(IGrainStorage inner) => new Storage(this, inner);
+
+        private TaskCompletionSource Reached(int ledger, long seq)
+        {
+            lock (_gate)
+            {
+                if (!_reached.TryGetValue((ledger, seq), out var reached))
+                {
+                    _reached[(ledger, seq)] = reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                return reached;
+            }
+        }
+
+        private sealed class Storage(HeldLedgerWrites writes, IGrainStorage inner) : IGrainStorage
+        {
+            public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+                inner.ReadStateAsync(stateName, grainId, grainState);
+
+            public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+                inner.ClearStateAsync(stateName, grainId, grainState);
+
+            public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+            {
+                if (grainState.State is not LedgerState position)
+                {
+                    await inner.WriteStateAsync(stateName, grainId, grainState);
+                    return;
+                }
+
+                Interlocked.Increment(ref writes._waiting);
+                await writes._open.Task;
+                await inner.WriteStateAsync(stateName, grainId, grainState);
+                var ledger = (int)grainId.GetIntegerKey();
+                for (var seq = 1; seq <= position.RolledUpThrough; seq++)
+                {
+                    writes.Reached(ledger, seq).TrySetResult();
+                }
+            }
+        }
+    }
+}
