@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
@@ -35,6 +36,7 @@ public sealed class LedgerGrain(
     private long _lastSeq;
     private Task _rollup = Task.CompletedTask;
     private Task _positionWrite = Task.CompletedTask;
+    private bool _positionWriteQueued;
     private long _positionWritten;
 
     private int Id => (int)this.GetPrimaryKeyLong();
@@ -68,7 +70,7 @@ public sealed class LedgerGrain(
         }
 
         // Once more if the last write failed or an earlier one is still behind: the next activation starts from it.
-        _positionWrite = WritePositionAfter(_positionWrite);
+        WritePosition();
         await _positionWrite;
     }
 
@@ -323,7 +325,7 @@ public sealed class LedgerGrain(
         }
 
         state.State.RolledUpThrough = to;
-        _positionWrite = WritePositionAfter(_positionWrite);
+        WritePosition();
         if (_pending.Count == 0)
         {
             _oldestPendingAck = null;
@@ -339,19 +341,38 @@ public sealed class LedgerGrain(
     /// activation send again windows its targets skip. Writes follow one another, and one write covers every window
     /// delivered before it starts.
     /// </summary>
+    private void WritePosition()
+    {
+        // One write waiting behind the one in flight is enough: it reads the position when it starts.
+        if (!_positionWriteQueued)
+        {
+            _positionWriteQueued = true;
+            _positionWrite = WritePositionAfter(_positionWrite);
+        }
+    }
+
     private async Task WritePositionAfter(Task previous)
     {
         await previous;
-        var through = state.State.RolledUpThrough;
-        if (through <= _positionWritten)
-        {
-            return;
-        }
-
+        _positionWriteQueued = false;
+        long through = 0;
         try
         {
+            through = state.State.RolledUpThrough;
+            if (through <= _positionWritten)
+            {
+                return;
+            }
+
             await state.WriteStateAsync();
             _positionWritten = through;
+        }
+        catch (InconsistentStateException e)
+        {
+            // Another activation of this ledger wrote the row: none of this one's writes can succeed any more. Step
+            // aside; the next activation reads the stored position and sends again what its targets may lack.
+            logger.LogWarning(e, "Ledger {Ledger} found its position written by another activation; deactivating", Id);
+            DeactivateOnIdle();
         }
         catch (Exception e)
         {

@@ -62,7 +62,7 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
 
         for (var i = 1; i <= 3; i++)
         {
-            Assert.Equal(1, (await ledger.RecordSales([new SaleEntry(0, 1, $"{seller}-{i}", seller, Noon, "walnuts", 1, 1, 0, 1_000, "buyer")])).Accepted);
+            Assert.Equal(1, (await ledger.RecordSales([Sale(seller, i)])).Accepted);
             await ledger.Settle().WaitAsync(TimeSpan.FromSeconds(30));
         }
 
@@ -74,15 +74,58 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
         await _writes.Written(LedgerPartition.Of(seller), lastSeq).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Holds every ledger position write until released, and tells when a ledger's position reached a batch.</summary>
+    [Fact]
+    public async Task A_ledger_whose_position_was_written_by_another_activation_steps_aside_and_the_next_one_goes_on()
+    {
+        _writes.Release();
+        var grains = _cluster.Client;
+        var seller = "conflict-" + Guid.NewGuid().ToString("N");
+        var ledger = grains.LedgerOf(seller);
+        await ledger.RegisterSeller(new SellerProfile(seller, "Household", "110101001001", SellerKind.Household, 3));
+        var readsBefore = _writes.Reads(LedgerPartition.Of(seller));
+
+        _writes.ConflictOnNextWrite();
+        Assert.Equal(1, (await ledger.RecordSales([Sale(seller, 1)])).Accepted);
+        await ledger.Settle();
+
+        // The activation that met the conflict deactivates; the next (woken by the ledger keeper) reads its position again.
+        for (var attempt = 0; attempt < 300 && _writes.Reads(LedgerPartition.Of(seller)) == readsBefore; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(_writes.Reads(LedgerPartition.Of(seller)) > readsBefore, "the ledger never read its position again");
+        Assert.Equal(1, (await ledger.RecordSales([Sale(seller, 2)])).Accepted);
+        await ledger.Settle();
+        Assert.Equal(2, (await grains.Seller(seller).Totals(null, null)).Orders);
+    }
+
+    private static SaleEntry Sale(string seller, int i) => new(0, 1, $"{seller}-{i}", seller, Noon, "walnuts", 1, 1, 0, 1_000, "buyer");
+
+    /// <summary>
+    /// Holds every ledger position write until released, tells when a ledger's position reached a batch, counts the
+    /// ledgers' reads of their position, and can refuse one write as a version conflict.
+    /// </summary>
     private sealed class HeldLedgerWrites
     {
         private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Lock _gate = new();
         private readonly Dictionary<(int Ledger, long Seq), TaskCompletionSource> _reached = [];
+        private readonly Dictionary<int, int> _reads = [];
         private int _waiting;
+        private int _conflicts;
 
         public int Waiting => Volatile.Read(ref _waiting);
+
+        public void ConflictOnNextWrite() => Interlocked.Exchange(ref _conflicts, 1);
+
+        public int Reads(int ledger)
+        {
+            lock (_gate)
+            {
+                return _reads.GetValueOrDefault(ledger);
+            }
+        }
 
         public void Release() => _open.TrySetResult();
 
@@ -105,8 +148,19 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
 
         private sealed class Storage(HeldLedgerWrites writes, IGrainStorage inner) : IGrainStorage
         {
-            public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-                inner.ReadStateAsync(stateName, grainId, grainState);
+            public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+            {
+                if (typeof(T) == typeof(LedgerState))
+                {
+                    lock (writes._gate)
+                    {
+                        var ledger = (int)grainId.GetIntegerKey();
+                        writes._reads[ledger] = writes._reads.GetValueOrDefault(ledger) + 1;
+                    }
+                }
+
+                return inner.ReadStateAsync(stateName, grainId, grainState);
+            }
 
             public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
                 inner.ClearStateAsync(stateName, grainId, grainState);
@@ -121,6 +175,11 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
 
                 Interlocked.Increment(ref writes._waiting);
                 await writes._open.Task;
+                if (Interlocked.Exchange(ref writes._conflicts, 0) == 1)
+                {
+                    throw new InconsistentStateException("another activation wrote this ledger's position (test)");
+                }
+
                 await inner.WriteStateAsync(stateName, grainId, grainState);
                 var ledger = (int)grainId.GetIntegerKey();
                 for (var seq = 1; seq <= position.RolledUpThrough; seq++)
