@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
@@ -24,7 +23,7 @@ public sealed class LedgerStepAsideTests(ClusterFixture fixture)
         await ledger.RegisterSeller(new SellerProfile(seller, "Household", "110101001001", SellerKind.Household, 3));
         Assert.Equal(1, (await ledger.RecordSales([Sale(seller, "a")])).Accepted);
 
-        await MoveLedgerPosition(LedgerPartition.Of(seller));
+        await Villages.Tests.Shared.LedgerPositions.MoveOn(fixture.DataFolder, LedgerPartition.Of(seller));
 
         var refused = await Assert.ThrowsAnyAsync<LedgerSteppedAsideException>(() => ledger.RecordSales([Sale(seller, "b")]));
         Assert.Contains("could not commit batch", refused.Message, StringComparison.Ordinal);
@@ -36,14 +35,4 @@ public sealed class LedgerStepAsideTests(ClusterFixture fixture)
 
     private static SaleEntry Sale(string seller, string id) =>
         new(0, 1, $"{seller}-{id}", seller, Noon, "walnuts", 1, 1, 0, 1_000, "buyer");
-
-    private async Task MoveLedgerPosition(int ledger)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(fixture.DataFolder, "journal.db")};Default Timeout=30;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE villages_ledgers SET last_seq = last_seq + 1 WHERE ledger = $ledger";
-        command.Parameters.AddWithValue("$ledger", ledger);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
 }

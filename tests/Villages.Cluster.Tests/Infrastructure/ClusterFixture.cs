@@ -18,18 +18,21 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new VillagesSettings
-        {
-            DataFolder = DataFolder,
-            ConfigFolder = Path.Combine(AppContext.BaseDirectory, "silo-config"),
-            JournalConnectionString = $"Data Source={Path.Combine(DataFolder, "journal.db")};Pooling=True",
-            GrainStorageConnectionString = $"Data Source={Path.Combine(DataFolder, "grains.db")};Pooling=True",
-        };
+        var settings = Settings(DataFolder);
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) => silo.AddVillages(settings));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
+
+    /// <summary>The production silo configuration over SQLite files in the folder.</summary>
+    public static VillagesSettings Settings(string dataFolder) => new()
+    {
+        DataFolder = dataFolder,
+        ConfigFolder = Path.Combine(AppContext.BaseDirectory, "silo-config"),
+        JournalConnectionString = $"Data Source={Path.Combine(dataFolder, "journal.db")};Pooling=True",
+        GrainStorageConnectionString = $"Data Source={Path.Combine(dataFolder, "grains.db")};Pooling=True",
+    };
 
     /// <summary>Forces a collection and waits (within bounds) until the grain's deactivation, which writes its checkpoint, is done.</summary>
     public async Task<HashSet<GrainId>> CollectUntilGone(IAddressable grain)

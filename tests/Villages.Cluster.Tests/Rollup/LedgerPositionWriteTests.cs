@@ -5,10 +5,10 @@ using Orleans.TestingHost;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
+using Villages.Cluster.Tests.Infrastructure;
 using Villages.Grains;
 using Villages.Grains.Ledger;
 using Villages.Hosting;
-using Villages.Hosting.Configuration;
 using Villages.Hosting.Startup;
 
 namespace Villages.Cluster.Tests.Rollup;
@@ -27,13 +27,7 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new VillagesSettings
-        {
-            DataFolder = _data,
-            ConfigFolder = Path.Combine(AppContext.BaseDirectory, "silo-config"),
-            JournalConnectionString = $"Data Source={Path.Combine(_data, "journal.db")};Pooling=True",
-            GrainStorageConnectionString = $"Data Source={Path.Combine(_data, "grains.db")};Pooling=True",
-        };
+        var settings = ClusterFixture.Settings(_data);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {

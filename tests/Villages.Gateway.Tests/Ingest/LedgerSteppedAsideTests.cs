@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
 using Villages.Abstractions.Ingest;
 using Villages.Gateway.Tests.Infrastructure;
 
@@ -24,7 +23,7 @@ public sealed class LedgerSteppedAsideTests(NodeFixture node)
         Assert.Equal(HttpStatusCode.OK, first);
 
         // What a second activation of the same ledger committing a batch looks like to the active one.
-        await MoveLedgerPosition(LedgerPartition.Of(seller));
+        await Villages.Tests.Shared.LedgerPositions.MoveOn(node.DataFolder, LedgerPartition.Of(seller));
 
         var batch = new[] { Lines.Sale(seller + "-2", seller) };
         using (var refused = await Client.PostAsJsonAsync("/api/sales", batch))
@@ -38,15 +37,5 @@ public sealed class LedgerSteppedAsideTests(NodeFixture node)
         Assert.Equal((1, 0), (answer!["accepted"]!.GetValue<int>(), answer["duplicates"]!.GetValue<int>()));
         await Client.Settle();
         Assert.Equal(2, (await Client.GetOk($"/api/sellers/{seller}"))["totals"]!["orders"]!.GetValue<int>());
-    }
-
-    private async Task MoveLedgerPosition(int ledger)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(node.DataFolder, "journal.db")};Default Timeout=30;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE villages_ledgers SET last_seq = last_seq + 1 WHERE ledger = $ledger";
-        command.Parameters.AddWithValue("$ledger", ledger);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }
