@@ -33,9 +33,7 @@ public sealed class CollectionTests(ClusterFixture fixture)
     public async Task Townships_and_above_stay_active_through_a_collection_while_villages_go()
     {
         var world = new SalesWorld(seed: 4343, tag: "stay", sellers: 3, sales: 30);
-        await Ingest.Register(fixture.Grains, world.Sellers);
-        await Ingest.Sales(fixture.Grains, SalesWorld.Batches(world.Sales, new Random(2)));
-        await Ingest.Settle(fixture.Grains);
+        await Ingest.Settled(fixture.Grains, world.Sellers, world.Sales, new Random(2));
         var chain = RegionCode.SelfAndAncestors(world.Sellers[0].VillageCode).Select(fixture.Grains.Region).ToList();
 
         var active = await fixture.CollectUntilGone(chain[0]);
@@ -50,9 +48,7 @@ public sealed class CollectionTests(ClusterFixture fixture)
         var small = new SalesWorld(seed: 4242, tag: "collected", sellers: 6, sales: 120);
         var big = new SalesWorld(seed: 4244, tag: "collected-big", sellers: 1, sales: 300);
         List<Abstractions.Registry.SellerProfile> sellers = [.. small.Sellers, .. big.Sellers];
-        await Ingest.Register(fixture.Grains, sellers);
-        await Ingest.Sales(fixture.Grains, SalesWorld.Batches([.. small.Sales, .. big.Sales], new Random(1)));
-        await Ingest.Settle(fixture.Grains);
+        await Ingest.Settled(fixture.Grains, sellers, [.. small.Sales, .. big.Sales], new Random(1));
         var before = new Dictionary<string, Abstractions.Queries.FiguresView>();
         foreach (var s in sellers)
         {
@@ -83,9 +79,7 @@ public sealed class CollectionTests(ClusterFixture fixture)
     {
         // Past 4,096 movements a book is bucketed, and its checkpoint is written out on another thread.
         var world = new SalesWorld(seed: 4246, tag: "collected-bucketed", sellers: 1, sales: 5_000);
-        await Ingest.Register(fixture.Grains, world.Sellers);
-        await Ingest.Sales(fixture.Grains, SalesWorld.Batches(world.Sales, new Random(5)));
-        await Ingest.Settle(fixture.Grains);
+        await Ingest.Settled(fixture.Grains, world.Sellers, world.Sales, new Random(5));
         var seller = fixture.Grains.Seller(world.Sellers[0].SellerId);
         var days = new Abstractions.Queries.SeriesRequest(new DateTime(2016, 1, 1), new DateTime(2019, 1, 1), (byte)Domain.Time.Interval.Day, null, null, null);
         var totals = await seller.Totals(null, null);
@@ -109,9 +103,7 @@ public sealed class CollectionTests(ClusterFixture fixture)
         var inVillage = world.Sellers.Where(s => s.VillageCode == village).ToList();
         Assert.True(inVillage.Select(s => LedgerPartition.Of(s.SellerId)).Distinct().Count() > 1);
         var half = world.Sales.Count / 2;
-        await Ingest.Register(fixture.Grains, world.Sellers);
-        await Ingest.Sales(fixture.Grains, SalesWorld.Batches(world.Sales[..half], new Random(3)));
-        await Ingest.Settle(fixture.Grains);
+        await Ingest.Settled(fixture.Grains, world.Sellers, world.Sales[..half], new Random(3));
 
         Assert.DoesNotContain(fixture.Grains.Region(village).GetGrainId(), await fixture.CollectUntilGone(fixture.Grains.Region(village)));
         Assert.Equal(1, await StoredCheckpoints(fixture.Grains.Region(village)));

@@ -15,6 +15,21 @@ public static class Ingest
         }
     }
 
+    /// <summary>Registers the sellers, sends the sales in random batches and settles every ledger.</summary>
+    public static async Task Settled(IGrainFactory grains, IEnumerable<SellerProfile> sellers, IReadOnlyList<SaleEntry> sales, Random rng)
+    {
+        await Register(grains, sellers);
+        await Sales(grains, SalesWorld.Batches(sales, rng));
+        await Settle(grains);
+    }
+
+    /// <summary>A household in a village of Beijing's Dongcheng district, for tests about one seller's ledger.</summary>
+    public static SellerProfile Household(string sellerId) => new(sellerId, "Household", "110101001001", SellerKind.Household, 3);
+
+    /// <summary>One sale of walnuts (10 yuan) by the seller on Double 11, 2017, its id the seller's with the suffix.</summary>
+    public static SaleEntry OneSale(string sellerId, string suffix) =>
+        new(0, 1, $"{sellerId}-{suffix}", sellerId, new DateTimeOffset(2017, 11, 11, 12, 0, 0, TimeSpan.FromHours(8)), "walnuts", 1, 1, 0, 1_000, "buyer");
+
     public static Task<LedgerReceipt[]> Sales(IGrainFactory grains, IEnumerable<List<SaleEntry>> batches) =>
         Send(batches, s => s.SellerId, (ledger, part) => grains.Ledger(ledger).RecordSales(part));
 

@@ -4,7 +4,6 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
-using Villages.Abstractions.Registry;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Grains;
 using Villages.Grains.Ledger;
@@ -20,7 +19,6 @@ namespace Villages.Cluster.Tests.Rollup;
 /// </summary>
 public sealed class LedgerPositionWriteTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Noon = new(2017, 11, 11, 12, 0, 0, TimeSpan.FromHours(8));
     private readonly string _data = Path.Combine(Path.GetTempPath(), "villages-positions-" + Guid.NewGuid().ToString("N"));
     private readonly HeldLedgerWrites _writes = new();
     private InProcessTestCluster _cluster = null!;
@@ -52,11 +50,11 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
         var grains = _cluster.Client;
         var seller = "held-" + Guid.NewGuid().ToString("N");
         var ledger = grains.LedgerOf(seller);
-        await ledger.RegisterSeller(new SellerProfile(seller, "Household", "110101001001", SellerKind.Household, 3));
+        await ledger.RegisterSeller(Ingest.Household(seller));
 
         for (var i = 1; i <= 3; i++)
         {
-            Assert.Equal(1, (await ledger.RecordSales([Sale(seller, i)])).Accepted);
+            Assert.Equal(1, (await ledger.RecordSales([Ingest.OneSale(seller, i.ToString(System.Globalization.CultureInfo.InvariantCulture))])).Accepted);
             await ledger.Settle().WaitAsync(TimeSpan.FromSeconds(30));
         }
 
@@ -75,11 +73,11 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
         var grains = _cluster.Client;
         var seller = "conflict-" + Guid.NewGuid().ToString("N");
         var ledger = grains.LedgerOf(seller);
-        await ledger.RegisterSeller(new SellerProfile(seller, "Household", "110101001001", SellerKind.Household, 3));
+        await ledger.RegisterSeller(Ingest.Household(seller));
         var readsBefore = _writes.Reads(LedgerPartition.Of(seller));
 
         _writes.ConflictOnNextWrite();
-        Assert.Equal(1, (await ledger.RecordSales([Sale(seller, 1)])).Accepted);
+        Assert.Equal(1, (await ledger.RecordSales([Ingest.OneSale(seller, "1")])).Accepted);
         await ledger.Settle();
 
         // The activation that met the conflict deactivates; the next (woken by the ledger keeper) reads its position again.
@@ -89,12 +87,11 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
         }
 
         Assert.True(_writes.Reads(LedgerPartition.Of(seller)) > readsBefore, "the ledger never read its position again");
-        Assert.Equal(1, (await ledger.RecordSales([Sale(seller, 2)])).Accepted);
+        Assert.Equal(1, (await ledger.RecordSales([Ingest.OneSale(seller, "2")])).Accepted);
         await ledger.Settle();
         Assert.Equal(2, (await grains.Seller(seller).Totals(null, null)).Orders);
     }
 
-    private static SaleEntry Sale(string seller, int i) => new(0, 1, $"{seller}-{i}", seller, Noon, "walnuts", 1, 1, 0, 1_000, "buyer");
 
     /// <summary>
     /// Holds every ledger position write until released, tells when a ledger's position reached a batch, counts the

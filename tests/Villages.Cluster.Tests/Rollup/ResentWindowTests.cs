@@ -100,9 +100,7 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
         // would after that catch-up. Its batch M is in the journal already; batch M + 500 is not.
         var world = new SalesWorld(seed: 5151, tag: "caught-up", sellers: 1, sales: 40);
         var sellerId = world.Sellers[0].SellerId;
-        await Ingest.Register(fixture.Grains, world.Sellers);
-        await Ingest.Sales(fixture.Grains, SalesWorld.Batches(world.Sales, new Random(3)));
-        await Ingest.Settle(fixture.Grains);
+        await Ingest.Settled(fixture.Grains, world.Sellers, world.Sales, new Random(3));
         var seller = fixture.Grains.Seller(sellerId);
         var before = await seller.Totals(null, null);
         Assert.DoesNotContain(seller.GetGrainId(), await fixture.CollectUntilGone(seller));
