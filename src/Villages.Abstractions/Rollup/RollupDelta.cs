@@ -19,13 +19,20 @@ public sealed record RollupEntry(
 /// applies it; one that already passed ToSeq ignores it; one that has applied part of it applies only the batches
 /// after its own position (see docs/architecture.md).
 /// </summary>
+/// <param name="Opening">
+/// The target had no rows in any batch up to FromSeq: these entries are all it has up to ToSeq, so a target that has
+/// not yet read its checkpoint and the journal may start from them alone. Set by a ledger for a seller whose first
+/// sales are in the window (a seller's rows are all in its own ledger); false whenever the ledger cannot vouch for it,
+/// which only costs the target its reads.
+/// </param>
 [GenerateSerializer, Immutable, Alias("villages.rollup-delta")]
 public sealed record RollupDelta(
     [property: Id(0)] int Ledger,
     [property: Id(1)] long FromSeq,
     [property: Id(2)] long ToSeq,
     [property: Id(3)] IReadOnlyList<RollupEntry> Entries,
-    [property: Id(4)] IReadOnlyList<BatchStart> Batches)
+    [property: Id(4)] IReadOnlyList<BatchStart> Batches,
+    [property: Id(5)] bool Opening = false)
 {
     /// <summary>The index of the first entry from a batch after <paramref name="seq"/> (Entries.Count when none is).</summary>
     public int FirstEntryAfter(long seq)

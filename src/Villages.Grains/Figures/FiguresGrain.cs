@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.Core;
 using Orleans.Serialization.Invocation;
 using Orleans.Storage;
 using Villages.Abstractions.Ingest;
@@ -12,11 +14,11 @@ namespace Villages.Grains.Figures;
 
 /// <summary>
 /// A grain that owns figures over time: a seller, or a region from village to nation. Its figures are what the
-/// journal holds for its scope; it keeps them in memory, checkpoints them with per-ledger watermarks, and on
-/// activation reads from the journal whatever its checkpoint lacks. Ledgers then keep it current with deltas.
+/// journal holds for its scope; it keeps them in memory, checkpoints them with per-ledger watermarks, and when it
+/// loads reads from the journal whatever its checkpoint lacks. Ledgers then keep it current with deltas.
 /// </summary>
 [MayInterleave(nameof(DeltasInterleave))]
-public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJournal journal, ILogger logger) : Grain, IRollupTarget
+public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IRollupTarget
 {
     private static readonly TimeSpan CheckpointTick = TimeSpan.FromSeconds(15);
 
@@ -27,6 +29,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     private int _lastCheckpointBytes;
     private Task _checkpoint = Task.CompletedTask;
     private IGrainTimer? _checkpointTimer;
+    private StateStorageBridge<FiguresState>? _stored;
+    private Task? _loaded;
 
     protected FiguresBook Book { get; private set; } = new();
 
@@ -34,19 +38,50 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     protected abstract JournalScope Scope { get; }
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        Book = FiguresBook.FromBytes(state.State.Book);
-        _lastCheckpointBytes = state.State.Book.Length;
-        // The stored bytes are the book a second time over; the next checkpoint writes fresh ones.
-        state.State.Book = [];
-        if (state.State.Applied.Length == LedgerPartition.Count)
-        {
-            _applied = (long[])state.State.Applied.Clone();
-        }
+    /// <summary>The name of the grain's checkpoint in grain storage (one per grain class: it is the row's type there).</summary>
+    protected abstract string CheckpointName { get; }
 
-        await CatchUp();
-        StartCheckpointsWhenWorthIt();
+    /// <summary>
+    /// Whether the grain reads its checkpoint and the journal at its first call rather than at activation: a seller
+    /// activated by the delta of its first sales then reads nothing at all (<see cref="RollupDelta.Opening"/>).
+    /// </summary>
+    protected virtual bool LoadsWhenFirstNeeded => false;
+
+    // Read when the figures are first needed (Loaded), not by Orleans at activation, which [PersistentState] would do.
+    private StateStorageBridge<FiguresState> Stored =>
+        _stored ??= new(CheckpointName, GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages));
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        LoadsWhenFirstNeeded ? Task.CompletedTask : Loaded();
+
+    /// <summary>
+    /// Completes once the book holds the checkpoint and what the journal has beyond it: a load shared by every call
+    /// that comes before it ends. A failed load fails every call and deactivates the grain; the next activation reads again.
+    /// </summary>
+    protected Task Loaded() => _loaded ??= Load();
+
+    private async Task Load()
+    {
+        try
+        {
+            await Stored.ReadStateAsync();
+            Book = FiguresBook.FromBytes(Stored.State.Book);
+            _lastCheckpointBytes = Stored.State.Book.Length;
+            // The stored bytes are the book a second time over; the next checkpoint writes fresh ones.
+            Stored.State.Book = [];
+            if (Stored.State.Applied.Length == LedgerPartition.Count)
+            {
+                _applied = (long[])Stored.State.Applied.Clone();
+            }
+
+            await CatchUp();
+            StartCheckpointsWhenWorthIt();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
@@ -67,17 +102,27 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     public static bool DeltasInterleave(IInvokable request) =>
         request.GetMethodName() == nameof(IRollupTarget.Apply) && typeof(IRollupTarget).IsAssignableFrom(request.GetInterfaceType());
 
-    private Task ApplyInTurn(RollupDelta delta)
+    private async Task ApplyInTurn(RollupDelta delta)
     {
+        if (_loaded is null && delta.Opening)
+        {
+            // Nothing stored or journaled to read: the target's rows up to ToSeq are all in this delta, onto an empty
+            // book. Nor is there a checkpoint (it would need rows), so the first one creates the row.
+            Stored.State = new FiguresState();
+            _loaded = Task.CompletedTask;
+        }
+
+        await Loaded();
         var applied = _applied[delta.Ledger];
         if (delta.ToSeq <= applied)
         {
-            return Task.CompletedTask; // A resend of what this grain already has.
+            return; // A resend of what this grain already has.
         }
 
         if (delta.FromSeq < applied && delta.Batches is null)
         {
-            return ApplyFromJournal(delta, applied);
+            await ApplyFromJournal(delta, applied);
+            return;
         }
 
         // Part of the window may have reached us already (through a catch-up after activation, or an earlier attempt
@@ -91,7 +136,6 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         }
 
         Applied(delta, delta.Entries.Count - first);
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -116,17 +160,29 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         StartCheckpointsWhenWorthIt();
     }
 
-    public Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request) =>
-        Task.FromResult<IReadOnlyList<SeriesPointView>>(
-            Book.Series(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToView()).ToList());
+    public async Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request)
+    {
+        await Loaded();
+        return Book.Series(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToView()).ToList();
+    }
 
-    public Task<IReadOnlyList<byte[]>> SeriesCells(SeriesRequest request) =>
-        Task.FromResult<IReadOnlyList<byte[]>>(
-            Book.SeriesCells(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToBytes()).ToList());
+    public async Task<IReadOnlyList<byte[]>> SeriesCells(SeriesRequest request)
+    {
+        await Loaded();
+        return Book.SeriesCells(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToBytes()).ToList();
+    }
 
-    public Task<FiguresView> Totals(DateTime? from, DateTime? to) => Task.FromResult(RangeFigures(from, to).ToView());
+    public async Task<FiguresView> Totals(DateTime? from, DateTime? to)
+    {
+        await Loaded();
+        return RangeFigures(from, to).ToView();
+    }
 
-    public Task<byte[]> RangeCell(DateTime? from, DateTime? to) => Task.FromResult(RangeTotal(from, to).ToBytes());
+    public async Task<byte[]> RangeCell(DateTime? from, DateTime? to)
+    {
+        await Loaded();
+        return RangeTotal(from, to).ToBytes();
+    }
 
     /// <summary>The figures of <see cref="RangeTotal"/>, read in place where the range is one bucket (a year, a month).</summary>
     protected Domain.Figures.Figures RangeFigures(DateTime? from, DateTime? to) =>
@@ -227,22 +283,23 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             // small book's reads sort its movements in place, and it is written out in a moment, so it stays in turn.
             // Nothing changes the book or `_applied` until this turn ends, so both are taken as of the same moment.
             var sizeHint = _lastCheckpointBytes;
-            state.State.Book = Book.IsBucketed ? await Task.Run(() => Book.ToBytes(sizeHint)) : Book.ToBytes(sizeHint);
-            _lastCheckpointBytes = state.State.Book.Length;
-            state.State.Applied = (long[])_applied.Clone();
+            Stored.State.Book = Book.IsBucketed ? await Task.Run(() => Book.ToBytes(sizeHint)) : Book.ToBytes(sizeHint);
+            _lastCheckpointBytes = Stored.State.Book.Length;
+            Stored.State.Applied = (long[])_applied.Clone();
             saves = _entriesSinceCheckpoint;
             _entriesSinceCheckpoint = 0;
             _lastCheckpoint = DateTime.UtcNow;
         });
         try
         {
-            await state.WriteStateAsync();
-            state.State.Book = [];
+            await Stored.WriteStateAsync();
+            Stored.State.Book = [];
         }
         catch (InconsistentStateException e)
         {
-            // Another activation wrote this grain's row: this one may have missed deltas the other received.
-            // Step aside; the next activation reloads and catches up from the journal.
+            // Another activation wrote this grain's row: this one may have missed deltas the other received. Or this
+            // one began from an opening delta and never read a row that was there after all. Either way, step aside;
+            // the next activation reads the row and catches up from the journal.
             logger.LogWarning(e, "Checkpoint of {Grain} conflicted; deactivating to reload", this.GetPrimaryKeyString());
             DeactivateOnIdle();
         }

@@ -59,5 +59,5 @@ internal sealed class TargetEntries
         _entries.Add(entry);
     }
 
-    public RollupDelta ToDelta(int ledger, long fromSeq, long toSeq) => new(ledger, fromSeq, toSeq, _entries, _batches);
+    public RollupDelta ToDelta(int ledger, long fromSeq, long toSeq, bool opening = false) => new(ledger, fromSeq, toSeq, _entries, _batches, opening);
 }

@@ -15,21 +15,34 @@ namespace Villages.Grains.Scopes;
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SellerGrain(
-    [PersistentState("seller-figures", StorageNames.Villages)] IPersistentState<FiguresState> state,
     IJournal journal,
     PovertyLines povertyLines,
-    ILogger<SellerGrain> logger) : FiguresGrain(state, journal, logger), ISellerGrain
+    ILogger<SellerGrain> logger) : FiguresGrain(journal, logger), ISellerGrain
 {
     private string SellerId => Abstractions.Scopes.SellerIdOf(this.GetPrimaryKeyString());
 
     protected override JournalScope Scope => new JournalScope.OfSeller(SellerId);
+
+    protected override string CheckpointName => "seller-figures";
+
+    /// <summary>
+    /// Most sellers are first activated by the delta of their first sales, which holds every row they have; loading at
+    /// activation read a checkpoint that cannot exist, the ledgers' positions and the seller's rows: three reads each.
+    /// </summary>
+    protected override bool LoadsWhenFirstNeeded => true;
 
     public async Task<SellerProfile?> Profile() => (await Journal.FindSeller(SellerId))?.ToProfile();
 
     public async Task<ScopeSummary?> Summary()
     {
         var seller = await Journal.FindSeller(SellerId);
-        return seller is null ? null : SummaryOf(seller, await AsOf(), Book.Lifetime.ToView());
+        if (seller is null)
+        {
+            return null;
+        }
+
+        await Loaded();
+        return SummaryOf(seller, await AsOf(), Book.Lifetime.ToView());
     }
 
     /// <summary>A seller as a scope: one seller, under its village.</summary>
