@@ -25,6 +25,12 @@ public sealed record RollupEntry(
 /// sales are in the window (a seller's rows are all in its own ledger); false whenever the ledger cannot vouch for it,
 /// which only costs the target its reads.
 /// </param>
+/// <param name="Sender">
+/// The activation of the ledger that sent it. One activation sends its windows in order, each delivered before the
+/// next, so a target that started from an opening delta can take the next from the same sender as it comes; from
+/// another (a newer activation, or an older one still sending), windows may have reached an earlier activation of the
+/// target in between, and the target reads the gap from the journal first.
+/// </param>
 [GenerateSerializer, Immutable, Alias("villages.rollup-delta")]
 public sealed record RollupDelta(
     [property: Id(0)] int Ledger,
@@ -32,7 +38,8 @@ public sealed record RollupDelta(
     [property: Id(2)] long ToSeq,
     [property: Id(3)] IReadOnlyList<RollupEntry> Entries,
     [property: Id(4)] IReadOnlyList<BatchStart> Batches,
-    [property: Id(5)] bool Opening = false)
+    [property: Id(5)] bool Opening = false,
+    [property: Id(6)] Guid Sender = default)
 {
     /// <summary>The index of the first entry from a batch after <paramref name="seq"/> (Entries.Count when none is).</summary>
     public int FirstEntryAfter(long seq)

@@ -32,6 +32,10 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     private StateStorageBridge<FiguresState>? _stored;
     private Task? _loaded;
 
+    // The ledger activation whose opening delta this grain started from, until the grain has read the journal once or
+    // taken a later delta from that same activation (RollupDelta.Sender).
+    private Guid? _openedBy;
+
     protected FiguresBook Book { get; private set; } = new();
 
     protected IJournal Journal => journal;
@@ -59,6 +63,27 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     /// that comes before it ends. A failed load fails every call and deactivates the grain; the next activation reads again.
     /// </summary>
     protected Task Loaded() => _loaded ??= Load();
+
+    /// <summary>
+    /// <see cref="Loaded"/>, and for a grain that started from an opening delta, once caught up with the journal: that
+    /// delta may have come late from a replaced activation of its ledger (see <see cref="ApplyInTurn"/>), and a query
+    /// must not answer from it alone. In the book's turn, since it changes the book.
+    /// </summary>
+    protected async Task Current()
+    {
+        await Loaded();
+        if (_openedBy is not null)
+        {
+            await _turns.Take(async () =>
+            {
+                if (_openedBy is not null)
+                {
+                    _openedBy = null;
+                    await CatchUp();
+                }
+            });
+        }
+    }
 
     private async Task Load()
     {
@@ -104,10 +129,12 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
 
     private async Task ApplyInTurn(RollupDelta delta)
     {
-        if (_loaded is null && delta.Opening)
+        var opens = _loaded is null && delta.Opening;
+        if (opens)
         {
-            // Nothing stored or journaled to read: the target's rows up to ToSeq are all in this delta, onto an empty
-            // book. Nor is there a checkpoint (it would need rows), so the first one creates the row.
+            // Nothing to read: the target's rows up to ToSeq are all in this delta, onto an empty book. A checkpoint
+            // exists only if an earlier attempt of this window reached an earlier activation that wrote one; then this
+            // one's first write meets a version conflict, and it steps aside to read it.
             Stored.State = new FiguresState();
             _loaded = Task.CompletedTask;
         }
@@ -117,6 +144,17 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         if (delta.ToSeq <= applied)
         {
             return; // A resend of what this grain already has.
+        }
+
+        if (_openedBy is { } openedBy)
+        {
+            _openedBy = null;
+            if (delta.Sender != openedBy && delta.FromSeq > applied)
+            {
+                // The opening delta may have come late from an activation of the ledger that a newer one replaced,
+                // whose windows reached an earlier activation of this grain: what lies between is in the journal.
+                applied = await ReadFromJournal(delta.Ledger, applied, delta.FromSeq);
+            }
         }
 
         if (delta.FromSeq < applied && delta.Batches is null)
@@ -136,6 +174,23 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         }
 
         Applied(delta, delta.Entries.Count - first);
+        if (opens)
+        {
+            _openedBy = delta.Sender;
+        }
+    }
+
+    /// <summary>This grain's rows of the ledger's batches (after, upto], applied; returns the new position.</summary>
+    private async Task<long> ReadFromJournal(int ledger, long after, long upto)
+    {
+        foreach (var entry in await journal.ReadWindows(Scope, [new BatchWindow(ledger, after, upto)]))
+        {
+            Book.Apply(entry.ToMovement());
+            _entriesSinceCheckpoint++;
+        }
+
+        _applied[ledger] = upto;
+        return upto;
     }
 
     /// <summary>
@@ -144,13 +199,8 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     /// </summary>
     private async Task ApplyFromJournal(RollupDelta delta, long applied)
     {
-        var lacking = await journal.ReadWindows(Scope, [new BatchWindow(delta.Ledger, applied, delta.ToSeq)]);
-        foreach (var entry in lacking)
-        {
-            Book.Apply(entry.ToMovement());
-        }
-
-        Applied(delta, lacking.Count);
+        await ReadFromJournal(delta.Ledger, applied, delta.ToSeq);
+        StartCheckpointsWhenWorthIt();
     }
 
     private void Applied(RollupDelta delta, int entries)
@@ -162,25 +212,25 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
 
     public async Task<IReadOnlyList<SeriesPointView>> Series(SeriesRequest request)
     {
-        await Loaded();
+        await Current();
         return Book.Series(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToView()).ToList();
     }
 
     public async Task<IReadOnlyList<byte[]>> SeriesCells(SeriesRequest request)
     {
-        await Loaded();
+        await Current();
         return Book.SeriesCells(request.From, request.To, request.ToInterval(), request.ToSlice()).Select(p => p.ToBytes()).ToList();
     }
 
     public async Task<FiguresView> Totals(DateTime? from, DateTime? to)
     {
-        await Loaded();
+        await Current();
         return RangeFigures(from, to).ToView();
     }
 
     public async Task<byte[]> RangeCell(DateTime? from, DateTime? to)
     {
-        await Loaded();
+        await Current();
         return RangeTotal(from, to).ToBytes();
     }
 

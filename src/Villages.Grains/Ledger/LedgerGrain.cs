@@ -35,6 +35,9 @@ public sealed class LedgerGrain(
     // next one rolls up without it, and its sellers read as before.
     private readonly HashSet<string> _openingSellers = new(StringComparer.Ordinal);
 
+    // Names this activation in its deltas (RollupDelta.Sender).
+    private readonly Guid _activation = Guid.NewGuid();
+
     // In batch order, which each delta keeps so that a target can skip the batches it already has.
     private List<RoutedEntry> _pending = [];
     private DateTimeOffset? _oldestPendingAck;
@@ -318,9 +321,9 @@ public sealed class LedgerGrain(
             // Coarsest first: the nation and provinces are few and already active, so they are current within the
             // tick even when the window also reaches thousands of villages and sellers activating for the first time.
             var regions = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
-                .Select(r => (Target: targets.Region(r.Key), Delta: r.Value.ToDelta(Id, from, to)));
+                .Select(r => (Target: targets.Region(r.Key), Delta: r.Value.ToDelta(Id, from, to, _activation)));
             var sellers = batch.Sellers.Select(s =>
-                (Target: targets.Seller(s.Key), Delta: s.Value.ToDelta(Id, from, to, opening: _openingSellers.Contains(s.Key))));
+                (Target: targets.Seller(s.Key), Delta: s.Value.ToDelta(Id, from, to, _activation, opening: _openingSellers.Contains(s.Key))));
             var deltas = regions.Concat(sellers).ToList();
             await BoundedSends.ForEach(deltas, MaxDeltasInFlight, d => d.Target.Apply(d.Delta));
 

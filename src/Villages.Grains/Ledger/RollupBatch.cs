@@ -59,5 +59,6 @@ internal sealed class TargetEntries
         _entries.Add(entry);
     }
 
-    public RollupDelta ToDelta(int ledger, long fromSeq, long toSeq, bool opening = false) => new(ledger, fromSeq, toSeq, _entries, _batches, opening);
+    public RollupDelta ToDelta(int ledger, long fromSeq, long toSeq, Guid sender = default, bool opening = false) =>
+        new(ledger, fromSeq, toSeq, _entries, _batches, opening, sender);
 }

@@ -27,7 +27,7 @@ public sealed class SellerGrain(
 
     /// <summary>
     /// Most sellers are first activated by the delta of their first sales, which holds every row they have; loading at
-    /// activation read a checkpoint that cannot exist, the ledgers' positions and the seller's rows: three reads each.
+    /// activation read a checkpoint that hardly ever exists, the ledgers' positions and the seller's rows: three reads each.
     /// </summary>
     protected override bool LoadsWhenFirstNeeded => true;
 
@@ -41,7 +41,7 @@ public sealed class SellerGrain(
             return null;
         }
 
-        await Loaded();
+        await Current();
         return SummaryOf(seller, await AsOf(), Book.Lifetime.ToView());
     }
 

@@ -1,12 +1,19 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Villages.Abstractions;
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Queries;
+using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
+using Villages.Domain.Hashing;
+using Villages.Domain.Time;
 using Villages.Grains;
+using Villages.Grains.Ledger;
 using Villages.Hosting;
 using Villages.Hosting.Startup;
 
@@ -14,13 +21,14 @@ namespace Villages.Cluster.Tests.Rollup;
 
 /// <summary>
 /// A seller first met in the delta of its first sales starts from that delta alone (RollupDelta.Opening): it reads no
-/// checkpoint, and still counts each sale and refund once, through duplicates, resent batches, a query that came first and
-/// a deactivation after its first sales.
+/// checkpoint, and still counts each sale and refund once, through duplicates, resent batches, a query that came first,
+/// a deactivation after its first sales, and an opening delta that comes late from a replaced activation of its ledger.
 /// </summary>
 public sealed class OpeningDeltaTests : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "villages-opening-" + Guid.NewGuid().ToString("N"));
     private readonly ConcurrentDictionary<GrainId, int> _sellerReads = new();
+    private readonly HeldApply _held = new();
     private InProcessTestCluster _cluster = null!;
 
     private IGrainFactory Grains => _cluster.Client;
@@ -32,6 +40,7 @@ public sealed class OpeningDeltaTests : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddVillages(settings);
+            silo.AddIncomingGrainCallFilter(_held);
             silo.Services.AddGrainStorage(StorageNames.Villages, (sp, _) =>
                 new CountingReads(new SingleWriterGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages + "-sqlite")), _sellerReads));
         });
@@ -97,6 +106,139 @@ public sealed class OpeningDeltaTests : IAsyncLifetime
 
         Assert.Equal(3, (await grain.Totals(null, null)).Orders);
         Assert.Equal(1, _sellerReads.GetValueOrDefault(grain.GetGrainId()));
+    }
+
+    [Fact]
+    public async Task A_window_retried_after_the_seller_applied_it_and_went_opens_the_next_activation_with_every_row()
+    {
+        // The first attempt reaches the seller, which applies it, while its village's delta is held and then refused;
+        // the seller is deactivated meanwhile (no checkpoint); the retry, from the same start, opens its next activation.
+        var sellerId = "retried-" + Guid.NewGuid().ToString("N");
+        var household = Ingest.Household(sellerId);
+        await Ingest.Register(Grains, [household]);
+        var seller = Grains.Seller(sellerId);
+        _held.Arm(household.VillageCode, seller.GetGrainId());
+
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "1"), Ingest.OneSale(sellerId, "2")]]);
+        await Task.WhenAll(_held.VillageEntered, _held.SellerApplied).WaitAsync(TimeSpan.FromSeconds(30));
+        await Grains.GetGrain(seller.GetGrainId()).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        _held.Refuse();
+        await Ingest.Settle(Grains);
+
+        Assert.Equal(2, (await seller.Totals(null, null)).Orders);
+        Assert.Equal(2, (await Grains.Region(household.VillageCode).Totals(null, null)).Orders);
+        Assert.Empty(_sellerReads);
+        Assert.True(_held.SellerApplies >= 2, "the retry never reached the seller");
+    }
+
+    [Fact]
+    public async Task A_late_opening_delta_from_a_replaced_ledger_activation_is_caught_up_before_a_query()
+    {
+        var (seller, first, firstBatch) = await SoldTwiceThenDeactivated();
+
+        await seller.Apply(LateOpening(seller, first, firstBatch));
+
+        Assert.Equal(2, (await seller.Totals(null, null)).Orders);
+    }
+
+    [Fact]
+    public async Task A_late_opening_delta_from_a_replaced_ledger_activation_is_caught_up_before_the_next_window()
+    {
+        var (seller, first, firstBatch) = await SoldTwiceThenDeactivated();
+        await seller.Apply(LateOpening(seller, first, firstBatch));
+
+        // The ledger's own activation sends its next window, which starts after the second sale's batch.
+        await Ingest.Sales(Grains, [[Ingest.OneSale(SellerIdOf(seller), "3")]]);
+        await Ingest.Settle(Grains);
+
+        Assert.Equal(3, (await seller.Totals(null, null)).Orders);
+    }
+
+    /// <summary>
+    /// A seller that sold once, then again, each window delivered by its ledger; then deactivated, with no checkpoint.
+    /// An activation of the ledger that was replaced meanwhile could still hold the first window, as opening.
+    /// </summary>
+    private async Task<(ISellerGrain Seller, SaleEntry First, long FirstBatch)> SoldTwiceThenDeactivated()
+    {
+        var sellerId = "late-" + Guid.NewGuid().ToString("N");
+        await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
+        var first = Ingest.OneSale(sellerId, "1");
+        await Ingest.Sales(Grains, [[first]]);
+        await Ingest.Settle(Grains);
+        var firstBatch = await LastBatch(LedgerPartition.Of(sellerId));
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "2")]]);
+        await Ingest.Settle(Grains);
+        var seller = Grains.Seller(sellerId);
+        Assert.Equal(2, (await seller.Totals(null, null)).Orders);
+        await Grains.GetGrain(seller.GetGrainId()).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        return (seller, first, firstBatch);
+    }
+
+    /// <summary>The seller's first window as the replaced ledger activation would send it: opening, from another sender.</summary>
+    private static RollupDelta LateOpening(ISellerGrain seller, SaleEntry s, long batch)
+    {
+        var entries = new TargetEntries();
+        entries.Add(batch, new RollupEntry(1, Cst.HourOf(s.Time), s.Platform, s.Category, s.Product, s.AmountFen, s.Quantity, s.WeightGrams, CustomerHash.Of(s.Customer)));
+        return entries.ToDelta(LedgerPartition.Of(SellerIdOf(seller)), batch - 1, batch, sender: Guid.NewGuid(), opening: true);
+    }
+
+    private static string SellerIdOf(ISellerGrain seller) => Scopes.SellerIdOf(seller.GetPrimaryKeyString());
+
+    private async Task<long> LastBatch(int ledger)
+    {
+        await using var c = new SqliteConnection($"Data Source={Path.Combine(_data, "journal.db")};Mode=ReadOnly");
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT last_seq FROM villages_ledgers WHERE ledger = $ledger";
+        cmd.Parameters.AddWithValue("$ledger", ledger);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// Holds the first delta to one village until told to refuse it (so the ledger's window fails and is retried), and
+    /// tells when a delta to one seller was applied.
+    /// </summary>
+    private sealed class HeldApply : IIncomingGrainCallFilter
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _refuse = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _sellerApplied = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private string? _village;
+        private GrainId? _seller;
+        private int _sellerApplies;
+
+        public Task VillageEntered => _entered.Task;
+
+        public Task SellerApplied => _sellerApplied.Task;
+
+        public int SellerApplies => Volatile.Read(ref _sellerApplies);
+
+        public void Arm(string village, GrainId seller) => (_village, _seller) = (village, seller);
+
+        public void Refuse() => _refuse.TrySetResult();
+
+        public async Task Invoke(IIncomingGrainCallContext context)
+        {
+            if (context.Request.GetMethodName() != nameof(IRollupTarget.Apply))
+            {
+                await context.Invoke();
+                return;
+            }
+
+            if (_village is { } village && context.TargetId.Key.ToString() == village && Interlocked.CompareExchange(ref _village, null, village) == village)
+            {
+                _entered.TrySetResult();
+                await _refuse.Task;
+                throw new InvalidOperationException("the village's first delta is refused (test)");
+            }
+
+            await context.Invoke();
+            if (context.TargetId == _seller)
+            {
+                Interlocked.Increment(ref _sellerApplies);
+                _sellerApplied.TrySetResult();
+            }
+        }
     }
 
     /// <summary>Counts the sellers' checkpoint reads, by seller.</summary>
