@@ -32,9 +32,9 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     private StateStorageBridge<FiguresState>? _stored;
     private Task? _loaded;
 
-    // The ledger activation whose opening delta this grain started from, until the grain has read the journal once or
-    // taken a later delta from that same activation (RollupDelta.Sender).
-    private Guid? _openedBy;
+    // For a grain that started from an opening delta and has not read the journal since: the ledger activation whose
+    // delta it took last (RollupDelta.Sender). Null once it has read the journal, as a loaded grain has.
+    private Guid? _unreadSince;
 
     protected FiguresBook Book { get; private set; } = new();
 
@@ -72,14 +72,14 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     protected async Task Current()
     {
         await Loaded();
-        if (_openedBy is not null)
+        if (_unreadSince is not null)
         {
             await _turns.Take(async () =>
             {
-                if (_openedBy is not null)
+                if (_unreadSince is not null)
                 {
-                    _openedBy = null;
                     await CatchUp();
+                    _unreadSince = null;
                 }
             });
         }
@@ -146,15 +146,13 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
             return; // A resend of what this grain already has.
         }
 
-        if (_openedBy is { } openedBy)
+        if (_unreadSince is { } lastSender && delta.Sender != lastSender && delta.FromSeq > applied)
         {
-            _openedBy = null;
-            if (delta.Sender != openedBy && delta.FromSeq > applied)
-            {
-                // The opening delta may have come late from an activation of the ledger that a newer one replaced,
-                // whose windows reached an earlier activation of this grain: what lies between is in the journal.
-                applied = await ReadFromJournal(delta.Ledger, applied, delta.FromSeq);
-            }
+            // The opening delta (or those after it from the same sender) may have come late from an activation of the
+            // ledger that a newer one replaced, whose windows reached an earlier activation of this grain: what lies
+            // between is in the journal. Read, this grain is as one that loaded.
+            applied = await ReadFromJournal(delta.Ledger, applied, delta.FromSeq);
+            _unreadSince = null;
         }
 
         if (delta.FromSeq < applied && delta.Batches is null)
@@ -174,9 +172,9 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         }
 
         Applied(delta, delta.Entries.Count - first);
-        if (opens)
+        if (opens || _unreadSince is not null)
         {
-            _openedBy = delta.Sender;
+            _unreadSince = delta.Sender;
         }
     }
 

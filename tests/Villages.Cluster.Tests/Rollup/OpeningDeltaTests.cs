@@ -134,9 +134,9 @@ public sealed class OpeningDeltaTests : IAsyncLifetime
     [Fact]
     public async Task A_late_opening_delta_from_a_replaced_ledger_activation_is_caught_up_before_a_query()
     {
-        var (seller, first, firstBatch) = await SoldTwiceThenDeactivated();
+        var (seller, sales) = await SoldThenGone(2);
 
-        await seller.Apply(LateOpening(seller, first, firstBatch));
+        await seller.Apply(Window(seller, sales[..1], Guid.NewGuid(), opening: true));
 
         Assert.Equal(2, (await seller.Totals(null, null)).Orders);
     }
@@ -144,42 +144,84 @@ public sealed class OpeningDeltaTests : IAsyncLifetime
     [Fact]
     public async Task A_late_opening_delta_from_a_replaced_ledger_activation_is_caught_up_before_the_next_window()
     {
-        var (seller, first, firstBatch) = await SoldTwiceThenDeactivated();
-        await seller.Apply(LateOpening(seller, first, firstBatch));
+        var (seller, _) = await SoldThenGone(2, lateOpening: 1);
 
         // The ledger's own activation sends its next window, which starts after the second sale's batch.
-        await Ingest.Sales(Grains, [[Ingest.OneSale(SellerIdOf(seller), "3")]]);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(SellerIdOf(seller), "next")]]);
         await Ingest.Settle(Grains);
 
         Assert.Equal(3, (await seller.Totals(null, null)).Orders);
     }
 
+    [Fact]
+    public async Task Late_windows_from_a_replaced_ledger_activation_in_order_are_still_caught_up_when_another_sender_follows()
+    {
+        // The replaced activation sends its opening window and then its next, in order: the seller takes both as they
+        // come, and the window of the ledger's current activation that follows, past the third sale's batch, makes it
+        // read that batch from the journal first.
+        var (seller, sales) = await SoldThenGone(3);
+        var replaced = Guid.NewGuid();
+        await seller.Apply(Window(seller, sales[..1], replaced, opening: true));
+        await seller.Apply(Window(seller, sales[1..2], replaced));
+
+        await Ingest.Sales(Grains, [[Ingest.OneSale(SellerIdOf(seller), "next")]]);
+        await Ingest.Settle(Grains);
+
+        Assert.Equal(4, (await seller.Totals(null, null)).Orders);
+    }
+
     /// <summary>
-    /// A seller that sold once, then again, each window delivered by its ledger; then deactivated, with no checkpoint.
-    /// An activation of the ledger that was replaced meanwhile could still hold the first window, as opening.
+    /// A seller that sold <paramref name="count"/> times, each sale its ledger's next batch and delivered; then its
+    /// activation is gone, with no checkpoint. A replaced activation of the ledger could still hold its first windows.
     /// </summary>
-    private async Task<(ISellerGrain Seller, SaleEntry First, long FirstBatch)> SoldTwiceThenDeactivated()
+    private async Task<(ISellerGrain Seller, List<(SaleEntry Sale, long Batch)> Sales)> SoldThenGone(int count, int lateOpening = 0)
     {
         var sellerId = "late-" + Guid.NewGuid().ToString("N");
         await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
-        var first = Ingest.OneSale(sellerId, "1");
-        await Ingest.Sales(Grains, [[first]]);
-        await Ingest.Settle(Grains);
-        var firstBatch = await LastBatch(LedgerPartition.Of(sellerId));
-        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "2")]]);
-        await Ingest.Settle(Grains);
+        var sales = new List<(SaleEntry, long)>();
+        for (var i = 1; i <= count; i++)
+        {
+            var sale = Ingest.OneSale(sellerId, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Ingest.Sales(Grains, [[sale]]);
+            await Ingest.Settle(Grains);
+            sales.Add((sale, await LastBatch(LedgerPartition.Of(sellerId))));
+        }
+
         var seller = Grains.Seller(sellerId);
-        Assert.Equal(2, (await seller.Totals(null, null)).Orders);
-        await Grains.GetGrain(seller.GetGrainId()).Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        return (seller, first, firstBatch);
+        Assert.Equal(count, (await seller.Totals(null, null)).Orders);
+        await Gone(seller);
+        if (lateOpening > 0)
+        {
+            await seller.Apply(Window(seller, sales[..lateOpening], Guid.NewGuid(), opening: true));
+        }
+
+        return (seller, sales);
     }
 
-    /// <summary>The seller's first window as the replaced ledger activation would send it: opening, from another sender.</summary>
-    private static RollupDelta LateOpening(ISellerGrain seller, SaleEntry s, long batch)
+    /// <summary>Deactivates the grain and waits until its activation is gone, so the next call meets a new one.</summary>
+    private async Task Gone(IAddressable grain)
+    {
+        var id = grain.GetGrainId();
+        await Grains.GetGrain(id).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        for (var attempt = 0; attempt < 100 && (await management.GetActiveGrains(id.Type)).Contains(id); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.DoesNotContain(id, await management.GetActiveGrains(id.Type));
+    }
+
+    /// <summary>The seller's window of these sales' batches, as a ledger activation would send it.</summary>
+    private static RollupDelta Window(ISellerGrain seller, List<(SaleEntry Sale, long Batch)> sales, Guid sender, bool opening = false)
     {
         var entries = new TargetEntries();
-        entries.Add(batch, new RollupEntry(1, Cst.HourOf(s.Time), s.Platform, s.Category, s.Product, s.AmountFen, s.Quantity, s.WeightGrams, CustomerHash.Of(s.Customer)));
-        return entries.ToDelta(LedgerPartition.Of(SellerIdOf(seller)), batch - 1, batch, sender: Guid.NewGuid(), opening: true);
+        foreach (var (s, batch) in sales)
+        {
+            entries.Add(batch, new RollupEntry(1, Cst.HourOf(s.Time), s.Platform, s.Category, s.Product, s.AmountFen, s.Quantity, s.WeightGrams, CustomerHash.Of(s.Customer)));
+        }
+
+        return entries.ToDelta(LedgerPartition.Of(SellerIdOf(seller)), sales[0].Batch - 1, sales[^1].Batch, sender, opening);
     }
 
     private static string SellerIdOf(ISellerGrain seller) => Scopes.SellerIdOf(seller.GetPrimaryKeyString());
