@@ -146,13 +146,19 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
             return; // A resend of what this grain already has.
         }
 
-        if (_unreadSince is { } lastSender && delta.Sender != lastSender && delta.FromSeq > applied)
+        if (_unreadSince is { } lastSender && (delta.Sender != lastSender || delta.Sender == Guid.Empty) && delta.FromSeq > applied)
         {
             // The opening delta (or those after it from the same sender) may have come late from an activation of the
-            // ledger that a newer one replaced, whose windows reached an earlier activation of this grain: what lies
-            // between is in the journal. Read, this grain is as one that loaded.
-            applied = await ReadFromJournal(delta.Ledger, applied, delta.FromSeq);
+            // ledger that a newer one replaced, whose windows reached an earlier activation of this grain, up to any
+            // point before now: this grain catches up with the journal as one that loads (an older build's ledger names
+            // no sender, so its deltas are never taken for the same sender's).
+            await CatchUp();
             _unreadSince = null;
+            applied = _applied[delta.Ledger];
+            if (delta.ToSeq <= applied)
+            {
+                return;
+            }
         }
 
         if (delta.FromSeq < applied && delta.Batches is null)
@@ -178,27 +184,19 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         }
     }
 
-    /// <summary>This grain's rows of the ledger's batches (after, upto], applied; returns the new position.</summary>
-    private async Task<long> ReadFromJournal(int ledger, long after, long upto)
-    {
-        foreach (var entry in await journal.ReadWindows(Scope, [new BatchWindow(ledger, after, upto)]))
-        {
-            Book.Apply(entry.ToMovement());
-            _entriesSinceCheckpoint++;
-        }
-
-        _applied[ledger] = upto;
-        return upto;
-    }
-
     /// <summary>
     /// The part of an overlapping window this grain lacks, read from the journal: the window came from a ledger of an
     /// older build (a cluster upgraded silo by silo), which does not say where its batches begin.
     /// </summary>
     private async Task ApplyFromJournal(RollupDelta delta, long applied)
     {
-        await ReadFromJournal(delta.Ledger, applied, delta.ToSeq);
-        StartCheckpointsWhenWorthIt();
+        var lacking = await journal.ReadWindows(Scope, [new BatchWindow(delta.Ledger, applied, delta.ToSeq)]);
+        foreach (var entry in lacking)
+        {
+            Book.Apply(entry.ToMovement());
+        }
+
+        Applied(delta, lacking.Count);
     }
 
     private void Applied(RollupDelta delta, int entries)

@@ -170,6 +170,22 @@ public sealed class OpeningDeltaTests : IAsyncLifetime
         Assert.Equal(4, (await seller.Totals(null, null)).Orders);
     }
 
+    [Fact]
+    public async Task A_late_window_from_a_third_ledger_activation_leaves_a_gap_that_is_caught_up_to_the_journals_end()
+    {
+        // The seller's four sales reached its earlier activation; a replaced ledger activation's late opening window
+        // (the first sale) and another's late window (the third) then reach the new one. Reading only the gap before the
+        // third would leave the fourth out, and the current activation's next window would pass over it.
+        var (seller, sales) = await SoldThenGone(4);
+        await seller.Apply(Window(seller, sales[..1], Guid.NewGuid(), opening: true));
+        await seller.Apply(Window(seller, sales[2..3], Guid.NewGuid()));
+
+        await Ingest.Sales(Grains, [[Ingest.OneSale(SellerIdOf(seller), "next")]]);
+        await Ingest.Settle(Grains);
+
+        Assert.Equal(5, (await seller.Totals(null, null)).Orders);
+    }
+
     /// <summary>
     /// A seller that sold <paramref name="count"/> times, each sale its ledger's next batch and delivered; then its
     /// activation is gone, with no checkpoint. A replaced activation of the ledger could still hold its first windows.
