@@ -82,13 +82,7 @@ app.UseExceptionHandler(errors => errors.Run(async context =>
         return;
     }
 
-    var transient = false;
-    for (var e = error; e is not null; e = e.InnerException)
-    {
-        transient |= e is Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException
-            or Villages.Abstractions.Ingest.LedgerSteppedAsideException or TimeoutException or System.Data.Common.DbException or System.Net.Sockets.SocketException;
-    }
-
+    var transient = RetryableFailures.Includes(error);
     var status = error is BadHttpRequestException bad ? bad.StatusCode : transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
     if (status == StatusCodes.Status503ServiceUnavailable)
     {
