@@ -2,9 +2,20 @@ using Microsoft.Data.Sqlite;
 
 namespace Villages.Tests.Shared;
 
-/// <summary>Changes a node's journal behind its back, as a second activation of a ledger would.</summary>
+/// <summary>Reads a node's ledger positions from its journal, or changes them behind its back, as a second activation of a ledger would.</summary>
 public static class LedgerPositions
 {
+    /// <summary>The last batch the ledger committed.</summary>
+    public static async Task<long> Last(string dataFolder, int ledger)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataFolder, "journal.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT last_seq FROM villages_ledgers WHERE ledger = $ledger";
+        command.Parameters.AddWithValue("$ledger", ledger);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Moves the ledger's committed position one batch on, as if another activation had committed a batch.</summary>
     public static async Task MoveOn(string dataFolder, int ledger)
     {

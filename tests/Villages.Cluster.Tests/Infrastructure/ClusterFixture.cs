@@ -1,6 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
+using Villages.Grains;
 using Villages.Hosting;
 using Villages.Hosting.Configuration;
+using Villages.Hosting.Startup;
 
 namespace Villages.Cluster.Tests.Infrastructure;
 
@@ -33,6 +38,26 @@ public sealed class ClusterFixture : IAsyncLifetime
         JournalConnectionString = $"Data Source={Path.Combine(dataFolder, "journal.db")};Pooling=True",
         GrainStorageConnectionString = $"Data Source={Path.Combine(dataFolder, "grains.db")};Pooling=True",
     };
+
+    /// <summary>
+    /// A deployed one-silo cluster of the production configuration over the folder, its grain storage wrapped (to watch
+    /// or hold its calls), with anything more configured on the silo.
+    /// </summary>
+    public static async Task<InProcessTestCluster> OneSilo(string dataFolder, Func<IGrainStorage, IGrainStorage> aroundStorage, Action<ISiloBuilder>? more = null)
+    {
+        var settings = Settings(dataFolder);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddVillages(settings);
+            more?.Invoke(silo);
+            silo.Services.AddGrainStorage(StorageNames.Villages, (sp, _) =>
+                aroundStorage(new SingleWriterGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages + "-sqlite"))));
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
 
     /// <summary>Forces a collection and waits (within bounds) until the grain's deactivation, which writes its checkpoint, is done.</summary>
     public async Task<HashSet<GrainId>> CollectUntilGone(IAddressable grain)

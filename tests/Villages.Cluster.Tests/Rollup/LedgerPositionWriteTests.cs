@@ -1,14 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Cluster.Tests.Infrastructure;
-using Villages.Grains;
 using Villages.Grains.Ledger;
-using Villages.Hosting;
-using Villages.Hosting.Startup;
 
 namespace Villages.Cluster.Tests.Rollup;
 
@@ -23,19 +18,7 @@ public sealed class LedgerPositionWriteTests : IAsyncLifetime
     private readonly HeldLedgerWrites _writes = new();
     private InProcessTestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var settings = ClusterFixture.Settings(_data);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddVillages(settings);
-            silo.Services.AddGrainStorage(StorageNames.Villages, (sp, _) =>
-                _writes.Around(new SingleWriterGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages + "-sqlite"))));
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => _cluster = await ClusterFixture.OneSilo(_data, _writes.Around);
 
     public async Task DisposeAsync()
     {

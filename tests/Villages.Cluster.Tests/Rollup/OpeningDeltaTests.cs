@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
-using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Villages.Abstractions;
@@ -12,10 +9,8 @@ using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Domain.Hashing;
 using Villages.Domain.Time;
-using Villages.Grains;
 using Villages.Grains.Ledger;
-using Villages.Hosting;
-using Villages.Hosting.Startup;
+using Villages.Tests.Shared;
 
 namespace Villages.Cluster.Tests.Rollup;
 
@@ -33,20 +28,8 @@ public sealed class OpeningDeltaTests : IAsyncLifetime
 
     private IGrainFactory Grains => _cluster.Client;
 
-    public async Task InitializeAsync()
-    {
-        var settings = ClusterFixture.Settings(_data);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddVillages(settings);
-            silo.AddIncomingGrainCallFilter(_held);
-            silo.Services.AddGrainStorage(StorageNames.Villages, (sp, _) =>
-                new CountingReads(new SingleWriterGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages + "-sqlite")), _sellerReads));
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() =>
+        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingReads(inner, _sellerReads), silo => silo.AddIncomingGrainCallFilter(_held));
 
     public async Task DisposeAsync()
     {
@@ -200,7 +183,7 @@ public sealed class OpeningDeltaTests : IAsyncLifetime
             var sale = Ingest.OneSale(sellerId, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Ingest.Sales(Grains, [[sale]]);
             await Ingest.Settle(Grains);
-            sales.Add((sale, await LastBatch(LedgerPartition.Of(sellerId))));
+            sales.Add((sale, await LedgerPositions.Last(_data, LedgerPartition.Of(sellerId))));
         }
 
         var seller = Grains.Seller(sellerId);
@@ -241,16 +224,6 @@ public sealed class OpeningDeltaTests : IAsyncLifetime
     }
 
     private static string SellerIdOf(ISellerGrain seller) => Scopes.SellerIdOf(seller.GetPrimaryKeyString());
-
-    private async Task<long> LastBatch(int ledger)
-    {
-        await using var c = new SqliteConnection($"Data Source={Path.Combine(_data, "journal.db")};Mode=ReadOnly");
-        await c.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT last_seq FROM villages_ledgers WHERE ledger = $ledger";
-        cmd.Parameters.AddWithValue("$ledger", ledger);
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
 
     /// <summary>
     /// Holds the first delta to one village until told to refuse it (so the ledger's window fails and is retried), and

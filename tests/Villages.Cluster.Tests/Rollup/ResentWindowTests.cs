@@ -1,10 +1,10 @@
 using CsCheck;
-using Microsoft.Data.Sqlite;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Grains.Ledger;
+using Villages.Tests.Shared;
 
 namespace Villages.Cluster.Tests.Rollup;
 
@@ -106,7 +106,7 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
         Assert.DoesNotContain(seller.GetGrainId(), await fixture.CollectUntilGone(seller));
 
         var ledger = LedgerPartition.Of(sellerId);
-        var last = await LastBatch(ledger);
+        var last = await LedgerPositions.Last(fixture.DataFolder, ledger);
         var entries = new TargetEntries();
         entries.Add(last, Entry(999_999));
         entries.Add(last + 500, Entry(4_000));
@@ -152,16 +152,6 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
         Assert.Equal(2, delta.FirstEntryAfter(8));
         Assert.Equal(3, delta.FirstEntryAfter(9));
         Assert.Throws<InvalidOperationException>(() => entries.Add(8, Entry(4)));
-    }
-
-    private async Task<long> LastBatch(int ledger)
-    {
-        await using var c = new SqliteConnection($"Data Source={Path.Combine(fixture.DataFolder, "journal.db")};Mode=ReadOnly");
-        await c.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT last_seq FROM villages_ledgers WHERE ledger = $ledger";
-        cmd.Parameters.AddWithValue("$ledger", ledger);
-        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private IRollupTarget NewTarget() => fixture.Grains.Seller($"resent-{Guid.NewGuid():N}");
