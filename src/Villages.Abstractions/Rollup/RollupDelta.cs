@@ -29,7 +29,7 @@ public sealed record RollupEntry(
 /// The activation of the ledger that sent it. One activation sends its windows in order, each delivered before the
 /// next, so a target that started from an opening delta can take the next from the same sender as it comes; from
 /// another (a newer activation, or an older one still sending), windows may have reached an earlier activation of the
-/// target in between, and the target reads the gap from the journal first.
+/// target meanwhile, and the target catches up with the journal first.
 /// </param>
 [GenerateSerializer, Immutable, Alias("villages.rollup-delta")]
 public sealed record RollupDelta(

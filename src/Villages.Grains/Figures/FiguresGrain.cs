@@ -133,8 +133,8 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         if (opens)
         {
             // Nothing to read: the target's rows up to ToSeq are all in this delta, onto an empty book. A checkpoint
-            // exists only if an earlier attempt of this window reached an earlier activation that wrote one; then this
-            // one's first write meets a version conflict, and it steps aside to read it.
+            // exists only if an earlier activation of this seller wrote one (the delta came late, or is a retry); then
+            // this one's first write meets a version conflict, and it steps aside to read it.
             Stored.State = new FiguresState();
             _loaded = Task.CompletedTask;
         }
