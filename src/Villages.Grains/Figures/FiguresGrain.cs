@@ -51,6 +51,9 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     /// </summary>
     protected virtual bool LoadsWhenFirstNeeded => false;
 
+    /// <summary>The one ledger that holds this grain's rows, if one does (a seller's, chosen by its id); null for a region.</summary>
+    protected virtual int? OwnLedger => null;
+
     // Read when the figures are first needed (Loaded), not by Orleans at activation, which [PersistentState] would do.
     private StateStorageBridge<FiguresState> Stored =>
         _stored ??= new(CheckpointName, GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages));
@@ -262,8 +265,10 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
             return;
         }
 
+        // A ledger that holds none of this grain's rows has nothing to read: a seller's window of its own ledger is one
+        // seek, where sixteen terms, one a ledger, were a seller's first query after it started from an opening delta.
         var windows = Enumerable.Range(0, positions.Length)
-            .Where(ledger => positions[ledger] > _applied[ledger])
+            .Where(ledger => positions[ledger] > _applied[ledger] && (OwnLedger is not { } own || own == ledger))
             .Select(ledger => new BatchWindow(ledger, _applied[ledger], positions[ledger]))
             .ToList();
         foreach (var entry in await journal.ReadWindows(Scope, windows))
@@ -272,9 +277,9 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
             _entriesSinceCheckpoint++;
         }
 
-        foreach (var window in windows)
+        for (var ledger = 0; ledger < positions.Length; ledger++)
         {
-            _applied[window.Ledger] = window.UptoSeq;
+            _applied[ledger] = Math.Max(_applied[ledger], positions[ledger]);
         }
     }
 

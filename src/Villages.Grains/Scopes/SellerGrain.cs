@@ -25,6 +25,8 @@ public sealed class SellerGrain(
 
     protected override string CheckpointName => "seller-figures";
 
+    protected override int? OwnLedger => Abstractions.Ingest.LedgerPartition.Of(SellerId);
+
     /// <summary>
     /// Most sellers are first activated by the delta of their first sales, which holds every row they have; loading at
     /// activation read a checkpoint that hardly ever exists, the ledgers' positions and the seller's rows: three reads each.
