@@ -46,12 +46,10 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     protected abstract string CheckpointName { get; }
 
     /// <summary>
-    /// Whether the grain reads its checkpoint and the journal at its first call rather than at activation: a seller
-    /// activated by the delta of its first sales then reads nothing at all (<see cref="RollupDelta.Opening"/>).
+    /// The one ledger that holds this grain's rows, if one does (a seller's, chosen by its id); null for a region. Such a
+    /// grain can be opened by that ledger (<see cref="RollupDelta.Opening"/>), so it loads at its first call rather than
+    /// at activation: activated by the delta of its first sales, it then reads nothing at all.
     /// </summary>
-    protected virtual bool LoadsWhenFirstNeeded => false;
-
-    /// <summary>The one ledger that holds this grain's rows, if one does (a seller's, chosen by its id); null for a region.</summary>
     protected virtual int? OwnLedger => null;
 
     // Read when the figures are first needed (Loaded), not by Orleans at activation, which [PersistentState] would do.
@@ -59,7 +57,7 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         _stored ??= new(CheckpointName, GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages));
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        LoadsWhenFirstNeeded ? Task.CompletedTask : Loaded();
+        OwnLedger is null ? Loaded() : Task.CompletedTask;
 
     /// <summary>
     /// Completes once the book holds the checkpoint and what the journal has beyond it: a load shared by every call
@@ -77,15 +75,15 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         await Loaded();
         if (_unreadSince is not null)
         {
-            await _turns.Take(async () =>
-            {
-                if (_unreadSince is not null)
-                {
-                    await CatchUp();
-                    _unreadSince = null;
-                }
-            });
+            await _turns.Take(() => _unreadSince is null ? Task.CompletedTask : CatchUpAfterOpening());
         }
+    }
+
+    /// <summary>Catches up with the journal as a loading grain does; only once that has succeeded is the grain as one that loaded.</summary>
+    private async Task CatchUpAfterOpening()
+    {
+        await CatchUp();
+        _unreadSince = null;
     }
 
     private async Task Load()
@@ -143,25 +141,19 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         }
 
         await Loaded();
-        var applied = _applied[delta.Ledger];
-        if (delta.ToSeq <= applied)
-        {
-            return; // A resend of what this grain already has.
-        }
-
-        if (_unreadSince is { } lastSender && (delta.Sender != lastSender || delta.Sender == Guid.Empty) && delta.FromSeq > applied)
+        if (_unreadSince is { } lastSender && (delta.Sender != lastSender || delta.Sender == Guid.Empty) && delta.FromSeq > _applied[delta.Ledger])
         {
             // The opening delta (or those after it from the same sender) may have come late from an activation of the
             // ledger that a newer one replaced, whose windows reached an earlier activation of this grain, up to any
             // point before now: this grain catches up with the journal as one that loads (an older build's ledger names
             // no sender, so its deltas are never taken for the same sender's).
-            await CatchUp();
-            _unreadSince = null;
-            applied = _applied[delta.Ledger];
-            if (delta.ToSeq <= applied)
-            {
-                return;
-            }
+            await CatchUpAfterOpening();
+        }
+
+        var applied = _applied[delta.Ledger];
+        if (delta.ToSeq <= applied)
+        {
+            return; // A resend of what this grain already has.
         }
 
         if (delta.FromSeq < applied && delta.Batches is null)

@@ -25,13 +25,12 @@ public sealed class SellerGrain(
 
     protected override string CheckpointName => "seller-figures";
 
-    protected override int? OwnLedger => Abstractions.Ingest.LedgerPartition.Of(SellerId);
-
     /// <summary>
-    /// Most sellers are first activated by the delta of their first sales, which holds every row they have; loading at
-    /// activation read a checkpoint that hardly ever exists, the ledgers' positions and the seller's rows: three reads each.
+    /// Its ledger, by its id. Most sellers are first activated by the delta of their first sales, which holds every row
+    /// they have; loading at activation read a checkpoint that hardly ever exists, the ledgers' positions and the
+    /// seller's rows: three reads each.
     /// </summary>
-    protected override bool LoadsWhenFirstNeeded => true;
+    protected override int? OwnLedger => Abstractions.Ingest.LedgerPartition.Of(SellerId);
 
     public async Task<SellerProfile?> Profile() => (await Journal.FindSeller(SellerId))?.ToProfile();
 

@@ -18,25 +18,18 @@ internal sealed class SingleWriterGrainStorage(IGrainStorage inner) : IGrainStor
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        await _writer.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await Task.Run(() => inner.WriteStateAsync(stateName, grainId, grainState)).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        OneAtATime(() => inner.WriteStateAsync(stateName, grainId, grainState));
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        OneAtATime(() => inner.ClearStateAsync(stateName, grainId, grainState));
+
+    private async Task OneAtATime(Func<Task> change)
     {
         await _writer.WaitAsync().ConfigureAwait(false);
         try
         {
-            await Task.Run(() => inner.ClearStateAsync(stateName, grainId, grainState)).ConfigureAwait(false);
+            await Task.Run(change).ConfigureAwait(false);
         }
         finally
         {
