@@ -19,27 +19,13 @@ public sealed record RollupEntry(
 /// applies it; one that already passed ToSeq ignores it; one that has applied part of it applies only the batches
 /// after its own position (see docs/architecture.md).
 /// </summary>
-/// <param name="Opening">
-/// The target had no rows in any batch up to FromSeq: these entries are all it has up to ToSeq, so a target that has
-/// not yet read its checkpoint and the journal may start from them alone. Set by a ledger for a seller whose first
-/// sales are in the window (a seller's rows are all in its own ledger); false whenever the ledger cannot vouch for it,
-/// which only costs the target its reads.
-/// </param>
-/// <param name="Sender">
-/// The activation of the ledger that sent it. One activation sends its windows in order, each delivered before the
-/// next, so a target that started from an opening delta can take the next from the same sender as it comes; from
-/// another (a newer activation, or an older one still sending), windows may have reached an earlier activation of the
-/// target meanwhile, and the target catches up with the journal first.
-/// </param>
 [GenerateSerializer, Immutable, Alias("villages.rollup-delta")]
 public sealed record RollupDelta(
     [property: Id(0)] int Ledger,
     [property: Id(1)] long FromSeq,
     [property: Id(2)] long ToSeq,
     [property: Id(3)] IReadOnlyList<RollupEntry> Entries,
-    [property: Id(4)] IReadOnlyList<BatchStart> Batches,
-    [property: Id(5)] bool Opening = false,
-    [property: Id(6)] Guid Sender = default)
+    [property: Id(4)] IReadOnlyList<BatchStart> Batches)
 {
     /// <summary>The index of the first entry from a batch after <paramref name="seq"/> (Entries.Count when none is).</summary>
     public int FirstEntryAfter(long seq)
@@ -60,7 +46,10 @@ public sealed record RollupDelta(
 [GenerateSerializer, Immutable, Alias("villages.rollup-batch-start")]
 public readonly record struct BatchStart([property: Id(0)] long Seq, [property: Id(1)] int Start);
 
-/// <summary>A grain whose figures ledgers roll up into: a seller, or a region from village to nation.</summary>
+/// <summary>
+/// A grain whose figures ledgers roll up into: a region from village to nation. A seller is one too, for the ledgers
+/// of builds that sent sellers their rows; it reads them from the journal instead (see docs/architecture.md).
+/// </summary>
 [Alias("villages.rollup-target")]
 public interface IRollupTarget : IGrainWithStringKey
 {

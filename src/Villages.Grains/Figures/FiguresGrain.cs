@@ -14,8 +14,9 @@ namespace Villages.Grains.Figures;
 
 /// <summary>
 /// A grain that owns figures over time: a seller, or a region from village to nation. Its figures are what the
-/// journal holds for its scope; it keeps them in memory, checkpoints them with per-ledger watermarks, and when it
-/// loads reads from the journal whatever its checkpoint lacks. Ledgers then keep it current with deltas.
+/// journal holds for its scope; it keeps them in memory, checkpoints them with per-ledger watermarks, and reads from
+/// the journal whatever its checkpoint lacks. Ledgers then keep a region current with deltas; a seller reads what its
+/// ledger accepted since it last looked whenever it is asked (<see cref="OwnLedger"/>).
 /// </summary>
 [MayInterleave(nameof(DeltasInterleave))]
 public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IRollupTarget
@@ -30,11 +31,6 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     private Task _checkpoint = Task.CompletedTask;
     private IGrainTimer? _checkpointTimer;
     private StateStorageBridge<FiguresState>? _stored;
-    private Task? _loaded;
-
-    // For a grain that started from an opening delta and has not read the journal since: the ledger activation whose
-    // delta it took last (RollupDelta.Sender). Null once it has read the journal, as a loaded grain has.
-    private Guid? _unreadSince;
 
     protected FiguresBook Book { get; private set; } = new();
 
@@ -46,67 +42,50 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     protected abstract string CheckpointName { get; }
 
     /// <summary>
-    /// The one ledger that holds this grain's rows, if one does (a seller's, chosen by its id); null for a region. Such a
-    /// grain can be opened by that ledger (<see cref="RollupDelta.Opening"/>), so it loads at its first call rather than
-    /// at activation: activated by the delta of its first sales, it then reads nothing at all.
+    /// The one ledger that holds this grain's rows, if one does (a seller's, chosen by its id); null for a region. No
+    /// ledger sends such a grain its rows: it reads them from that ledger's part of the journal whenever it is asked
+    /// (<see cref="Current"/>), one seek through its own index. So ingest neither activates a seller nor keeps its book
+    /// in memory, and a roll-up window sends one message less a line (docs/architecture.md, "Sellers read their own rows").
     /// </summary>
     protected virtual int? OwnLedger => null;
 
-    // Read when the figures are first needed (Loaded), not by Orleans at activation, which [PersistentState] would do.
     private StateStorageBridge<FiguresState> Stored =>
         _stored ??= new(CheckpointName, GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages));
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        OwnLedger is null ? Loaded() : Task.CompletedTask;
-
     /// <summary>
-    /// Completes once the book holds the checkpoint and what the journal has beyond it: a load shared by every call
-    /// that comes before it ends. A failed load fails every call and deactivates the grain; the next activation reads again.
+    /// Reads the checkpoint and, for a region, what the journal has beyond it; a grain with its own ledger reads that at
+    /// its queries instead. A failed read fails the activation, and the next call activates the grain again.
     /// </summary>
-    protected Task Loaded() => _loaded ??= Load();
-
-    /// <summary>
-    /// <see cref="Loaded"/>, and for a grain that started from an opening delta, once caught up with the journal: that
-    /// delta may have come late from a replaced activation of its ledger (see <see cref="ApplyInTurn"/>), and a query
-    /// must not answer from it alone. In the book's turn, since it changes the book.
-    /// </summary>
-    protected async Task Current()
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await Loaded();
-        if (_unreadSince is not null)
+        await Stored.ReadStateAsync();
+        Book = FiguresBook.FromBytes(Stored.State.Book);
+        _lastCheckpointBytes = Stored.State.Book.Length;
+        // The stored bytes are the book a second time over; the next checkpoint writes fresh ones.
+        Stored.State.Book = [];
+        if (Stored.State.Applied.Length == LedgerPartition.Count)
         {
-            await _turns.Take(() => _unreadSince is null ? Task.CompletedTask : CatchUpAfterOpening());
+            _applied = (long[])Stored.State.Applied.Clone();
         }
-    }
 
-    /// <summary>Catches up with the journal as a loading grain does; only once that has succeeded is the grain as one that loaded.</summary>
-    private async Task CatchUpAfterOpening()
-    {
-        await CatchUp();
-        _unreadSince = null;
-    }
-
-    private async Task Load()
-    {
-        try
+        if (OwnLedger is null)
         {
-            await Stored.ReadStateAsync();
-            Book = FiguresBook.FromBytes(Stored.State.Book);
-            _lastCheckpointBytes = Stored.State.Book.Length;
-            // The stored bytes are the book a second time over; the next checkpoint writes fresh ones.
-            Stored.State.Book = [];
-            if (Stored.State.Applied.Length == LedgerPartition.Count)
-            {
-                _applied = (long[])Stored.State.Applied.Clone();
-            }
-
             await CatchUp();
             StartCheckpointsWhenWorthIt();
         }
-        catch
+    }
+
+    /// <summary>
+    /// For a grain with its own ledger, catches up with everything that ledger has committed, so that every line
+    /// acknowledged before this call is in the book after it; a region is kept current by deltas. In the book's turn,
+    /// since it changes the book.
+    /// </summary>
+    protected async Task Current()
+    {
+        if (OwnLedger is not null)
         {
-            DeactivateOnIdle();
-            throw;
+            await _turns.Take(CatchUp);
+            StartCheckpointsWhenWorthIt();
         }
     }
 
@@ -117,7 +96,11 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     /// calls (<see cref="DeltasInterleave"/>), so a delta that waits behind a checkpoint being written out does not hold
     /// up the queries meanwhile.
     /// </summary>
-    public Task Apply(RollupDelta delta) => _turns.Take(() => ApplyInTurn(delta));
+    /// <remarks>
+    /// A grain with its own ledger drops the delta: only a ledger of an earlier build sends one (to a seller), and the
+    /// seller reads the same rows from the journal when it is next asked.
+    /// </remarks>
+    public Task Apply(RollupDelta delta) => OwnLedger is null ? _turns.Take(() => ApplyInTurn(delta)) : Task.CompletedTask;
 
     /// <summary>
     /// Orleans asks this of every call that would otherwise wait for the grain, and of the call it would wait for: a
@@ -130,26 +113,6 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
 
     private async Task ApplyInTurn(RollupDelta delta)
     {
-        var opens = _loaded is null && delta.Opening;
-        if (opens)
-        {
-            // Nothing to read: the target's rows up to ToSeq are all in this delta, onto an empty book. A checkpoint
-            // exists only if an earlier activation of this seller wrote one (the delta came late, or is a retry); then
-            // this one's first write meets a version conflict, and it steps aside to read it.
-            Stored.State = new FiguresState();
-            _loaded = Task.CompletedTask;
-        }
-
-        await Loaded();
-        if (_unreadSince is { } lastSender && (delta.Sender != lastSender || delta.Sender == Guid.Empty) && delta.FromSeq > _applied[delta.Ledger])
-        {
-            // The opening delta (or those after it from the same sender) may have come late from an activation of the
-            // ledger that a newer one replaced, whose windows reached an earlier activation of this grain, up to any
-            // point before now: this grain catches up with the journal as one that loads (an older build's ledger names
-            // no sender, so its deltas are never taken for the same sender's).
-            await CatchUpAfterOpening();
-        }
-
         var applied = _applied[delta.Ledger];
         if (delta.ToSeq <= applied)
         {
@@ -173,10 +136,6 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         }
 
         Applied(delta, delta.Entries.Count - first);
-        if (opens || _unreadSince is not null)
-        {
-            _unreadSince = delta.Sender;
-        }
     }
 
     /// <summary>
@@ -258,7 +217,7 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         }
 
         // A ledger that holds none of this grain's rows has nothing to read: a seller's window of its own ledger is one
-        // seek, where sixteen terms, one a ledger, were a seller's first query after it started from an opening delta.
+        // seek, where sixteen terms, one a ledger, would be sixteen at every query.
         var windows = Enumerable.Range(0, positions.Length)
             .Where(ledger => positions[ledger] > _applied[ledger] && (OwnLedger is not { } own || own == ledger))
             .Select(ledger => new BatchWindow(ledger, _applied[ledger], positions[ledger]))
@@ -340,9 +299,8 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         }
         catch (InconsistentStateException e)
         {
-            // Another activation wrote this grain's row: this one may have missed deltas the other received. Or this
-            // one began from an opening delta and never read a row that was there after all. Either way, step aside;
-            // the next activation reads the row and catches up from the journal.
+            // Another activation wrote this grain's row: this one may have missed deltas the other received. Step
+            // aside; the next activation reads the row and catches up from the journal.
             logger.LogWarning(e, "Checkpoint of {Grain} conflicted; deactivating to reload", this.GetPrimaryKeyString());
             DeactivateOnIdle();
         }

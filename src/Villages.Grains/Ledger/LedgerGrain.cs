@@ -30,14 +30,6 @@ public sealed class LedgerGrain(
 
     private readonly Dictionary<string, SellerRecord> _sellers = new(StringComparer.Ordinal);
 
-    // Sellers whose first sales are among the lines not yet rolled up: their deltas are opening ones (RollupDelta.Opening),
-    // which spare a seller met for the first time its checkpoint and journal reads. Known only to this activation; the
-    // next one rolls up without it, and its sellers read as before.
-    private readonly HashSet<string> _openingSellers = new(StringComparer.Ordinal);
-
-    // Names this activation in its deltas (RollupDelta.Sender).
-    private readonly Guid _activation = Guid.NewGuid();
-
     // In batch order, which each delta keeps so that a target can skip the batches it already has.
     private List<RoutedEntry> _pending = [];
     private DateTimeOffset? _oldestPendingAck;
@@ -142,11 +134,6 @@ public sealed class LedgerGrain(
             if (accepted[i])
             {
                 var (s, seller) = known[i];
-                if (!seller.HasSales)
-                {
-                    _openingSellers.Add(s.SellerId);
-                }
-
                 routed.Add(new RoutedEntry(
                     new RollupEntry(1, Cst.HourOf(s.Time), s.Platform, s.Category, s.Product, s.AmountFen, s.Quantity, s.WeightGrams, Domain.Hashing.CustomerHash.Of(s.Customer)),
                     seq,
@@ -320,16 +307,10 @@ public sealed class LedgerGrain(
 
             // Coarsest first: the nation and provinces are few and already active, so they are current within the
             // tick even when the window also reaches thousands of villages and sellers activating for the first time.
-            var regions = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
-                .Select(r => (Target: targets.Region(r.Key), Delta: r.Value.ToDelta(Id, from, to, _activation)));
-            var sellers = batch.Sellers.Select(s =>
-                (Target: targets.Seller(s.Key), Delta: s.Value.ToDelta(Id, from, to, _activation, opening: _openingSellers.Contains(s.Key))));
-            var deltas = regions.Concat(sellers).ToList();
+            var deltas = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
+                .Select(r => (Target: targets.Region(r.Key), Delta: r.Value.ToDelta(Id, from, to)))
+                .ToList();
             await BoundedSends.ForEach(deltas, MaxDeltasInFlight, d => d.Target.Apply(d.Delta));
-
-            // Until here a retry starts from the same `from`, so it still holds every row of an opening seller. Sellers
-            // whose first sales came in while this window was sent are not in it, and stay opening for the next.
-            _openingSellers.ExceptWith(batch.Sellers.Keys);
         }
         catch (Exception e)
         {

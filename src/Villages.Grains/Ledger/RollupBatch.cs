@@ -5,34 +5,27 @@ using Villages.Grains.Journal;
 namespace Villages.Grains.Ledger;
 
 /// <summary>
-/// The accepted lines of a ledger not yet rolled up, grouped by the grain each must reach: its seller, its village
-/// and every region above it. One message per grain per roll-up, however many lines, keeps the nation off the hot path.
+/// The accepted lines of a ledger not yet rolled up, grouped by the grain each must reach: its village and every region
+/// above it. One message per grain per roll-up, however many lines, keeps the nation off the hot path. Sellers are not
+/// among them: a seller reads its own rows from the journal when asked (docs/architecture.md).
 /// </summary>
 internal sealed class RollupBatch
 {
-    public Dictionary<string, TargetEntries> Sellers { get; } = new(StringComparer.Ordinal);
-
     public Dictionary<string, TargetEntries> Regions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Adds a line; lines must come in batch order.</summary>
     public void Add(RoutedEntry routed)
     {
-        Append(Sellers, routed.SellerId, routed);
         for (string? code = routed.VillageCode; code is not null; code = RegionCode.Parent(code))
         {
-            Append(Regions, code, routed);
-        }
-    }
+            if (!Regions.TryGetValue(code, out var entries))
+            {
+                entries = new TargetEntries();
+                Regions.Add(code, entries);
+            }
 
-    private static void Append(Dictionary<string, TargetEntries> targets, string key, RoutedEntry routed)
-    {
-        if (!targets.TryGetValue(key, out var entries))
-        {
-            entries = new TargetEntries();
-            targets.Add(key, entries);
+            entries.Add(routed.Seq, routed.Entry);
         }
-
-        entries.Add(routed.Seq, routed.Entry);
     }
 }
 
@@ -59,6 +52,5 @@ internal sealed class TargetEntries
         _entries.Add(entry);
     }
 
-    public RollupDelta ToDelta(int ledger, long fromSeq, long toSeq, Guid sender = default, bool opening = false) =>
-        new(ledger, fromSeq, toSeq, _entries, _batches, opening, sender);
+    public RollupDelta ToDelta(int ledger, long fromSeq, long toSeq) => new(ledger, fromSeq, toSeq, _entries, _batches);
 }

@@ -9,9 +9,11 @@ namespace Villages.Grains.Scopes;
 
 /// <summary>A seller account: a farmer household, a cooperative or an enterprise, with its own figures.</summary>
 /// <remarks>
-/// Collected after two idle minutes rather than Orleans' fifteen: a seller is busy while its ledger rolls its sales
-/// up and then rarely asked again, and at a million sellers fifteen minutes keeps every book of a load in memory at
-/// once. Deactivation checkpoints the book, so coming back costs a storage read and a short journal catch-up.
+/// No ledger sends a seller its sales: it reads them from its own ledger's part of the journal when it is asked
+/// (FiguresGrain.OwnLedger), so it is activated only by queries. Collected after two idle minutes rather than
+/// Orleans' fifteen: a seller asked once (a village's ranking asks all of its sellers) is rarely asked again soon, and
+/// a village's ranking at a million sellers would otherwise keep their books in memory. Deactivation checkpoints a book
+/// worth it, so coming back costs a storage read and a short journal catch-up.
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SellerGrain(
@@ -25,11 +27,7 @@ public sealed class SellerGrain(
 
     protected override string CheckpointName => "seller-figures";
 
-    /// <summary>
-    /// Its ledger, by its id. Most sellers are first activated by the delta of their first sales, which holds every row
-    /// they have; loading at activation read a checkpoint that hardly ever exists, the ledgers' positions and the
-    /// seller's rows: three reads each.
-    /// </summary>
+    /// <summary>Its ledger, by its id: the one that holds every row of the seller.</summary>
     protected override int? OwnLedger => Abstractions.Ingest.LedgerPartition.Of(SellerId);
 
     public async Task<SellerProfile?> Profile() => (await Journal.FindSeller(SellerId))?.ToProfile();
@@ -42,8 +40,10 @@ public sealed class SellerGrain(
             return null;
         }
 
+        // As of a moment read first: every line acknowledged before it has committed, so the catch-up after it reads it.
+        var asOf = await AsOf();
         await Current();
-        return SummaryOf(seller, await AsOf(), Book.Lifetime.ToView());
+        return SummaryOf(seller, asOf, Book.Lifetime.ToView());
     }
 
     /// <summary>A seller as a scope: one seller, under its village.</summary>

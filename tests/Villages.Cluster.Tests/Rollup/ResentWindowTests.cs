@@ -1,6 +1,7 @@
 using CsCheck;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Queries;
 using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Grains.Ledger;
@@ -11,7 +12,7 @@ namespace Villages.Cluster.Tests.Rollup;
 /// <summary>
 /// A ledger that did not see every target answer sends the window again from the same start, further on by then; a
 /// target that had applied the first attempt, or caught up from the journal to a batch inside the window, takes only
-/// the batches after its own position, from the delta itself. Most targets here are sellers no ledger knows, so nothing
+/// the batches after its own position, from the delta itself. Most targets here are villages no seller is in, so nothing
 /// reaches them but these deltas, and their batch numbers lie far above anything the journal holds: what they count
 /// can only have come from the deltas.
 /// </summary>
@@ -32,7 +33,7 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
         await target.Apply(resent);
         await target.Apply(first);
 
-        var totals = await fixture.Grains.Seller(NameOf(target)).Totals(null, null);
+        var totals = await target.Totals(null, null);
         Assert.Equal(4_123, totals.GrossFen);
         Assert.Equal(4, totals.Orders);
     }
@@ -84,7 +85,7 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
                     }
                 }
 
-                var totals = await fixture.Grains.Seller(NameOf(target)).Totals(null, null);
+                var totals = await target.Totals(null, null);
                 Assert.Equal(batches.Sum(b => b.Amounts.Sum()), totals.GrossFen);
                 Assert.Equal(batches.Sum(b => b.Amounts.Length), totals.Orders);
             },
@@ -95,24 +96,26 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
     [Fact]
     public async Task A_window_that_arrives_after_a_catch_up_inside_it_applies_only_the_batches_the_journal_did_not_have()
     {
-        // A real seller with real batches: collected, it comes back from the journal alone (too small a book for a
-        // checkpoint), up to its ledger's last batch M; a window (M - 1, M + 500] then reaches it, as a ledger's retry
-        // would after that catch-up. Its batch M is in the journal already; batch M + 500 is not.
-        var world = new SalesWorld(seed: 5151, tag: "caught-up", sellers: 1, sales: 40);
+        // A real village of one seller, in a township of its own, with real batches: collected, it comes back from the
+        // journal alone (too small a book for a checkpoint), up to its seller's ledger's last batch M; a window
+        // (M - 1, M + 500] then reaches it, as a ledger's retry would after that catch-up. Its batch M is in the journal
+        // already; batch M + 500 is not.
+        var world = new SalesWorld(seed: 5151, tag: "caught-up", townships: ["653130199"], sellers: 1, sales: 40);
         var sellerId = world.Sellers[0].SellerId;
         await Ingest.Settled(fixture.Grains, world.Sellers, world.Sales, new Random(3));
-        var seller = fixture.Grains.Seller(sellerId);
-        var before = await seller.Totals(null, null);
-        Assert.DoesNotContain(seller.GetGrainId(), await fixture.CollectUntilGone(seller));
+        var village = fixture.Grains.Region(world.Sellers[0].VillageCode);
+        var before = await village.Totals(null, null);
+        Assert.Equal(world.Sales.Count, before.Orders);
+        Assert.DoesNotContain(village.GetGrainId(), await fixture.CollectUntilGone(village));
 
         var ledger = LedgerPartition.Of(sellerId);
         var last = await LedgerPositions.Last(fixture.DataFolder, ledger);
         var entries = new TargetEntries();
         entries.Add(last, Entry(999_999));
         entries.Add(last + 500, Entry(4_000));
-        await seller.Apply(entries.ToDelta(ledger, last - 1, last + 500));
+        await village.Apply(entries.ToDelta(ledger, last - 1, last + 500));
 
-        var totals = await seller.Totals(null, null);
+        var totals = await village.Totals(null, null);
         Assert.Equal(before.GrossFen + 4_000, totals.GrossFen);
         Assert.Equal(before.Orders + 1, totals.Orders);
     }
@@ -120,7 +123,7 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
     [Fact]
     public async Task An_overlapping_window_from_an_older_ledger_is_not_cut_from_the_delta()
     {
-        // A ledger of an older build does not say where its batches begin, so the part this seller lacks is read from the
+        // A ledger of an older build does not say where its batches begin, so the part this village lacks is read from the
         // journal, which holds nothing for it here: the overlap adds nothing, where cutting the delta would add batch 3.
         // (That the journal read itself happens this cannot show; the journal's windows are tested in Postgres.Tests.)
         var target = NewTarget();
@@ -132,7 +135,7 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
         await target.Apply(older);
         await target.Apply(Window(ledger, 3, 4, (4, [4_000])) with { Batches = null! });
 
-        var totals = await fixture.Grains.Seller(NameOf(target)).Totals(null, null);
+        var totals = await target.Totals(null, null);
         Assert.Equal(4_120, totals.GrossFen);
         Assert.Equal(3, totals.Orders);
     }
@@ -154,9 +157,8 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
         Assert.Throws<InvalidOperationException>(() => entries.Add(8, Entry(4)));
     }
 
-    private IRollupTarget NewTarget() => fixture.Grains.Seller($"resent-{Guid.NewGuid():N}");
-
-    private static string NameOf(IRollupTarget target) => Scopes.SellerIdOf(target.GetPrimaryKeyString());
+    /// <summary>A village code no division and no seller has ("99" is no province).</summary>
+    private IRegionGrain NewTarget() => fixture.Grains.Region("99" + Random.Shared.NextInt64(10_000_000_000).ToString("0000000000", System.Globalization.CultureInfo.InvariantCulture));
 
     private static RollupDelta Window(int ledger, long from, long to, params (long Seq, long[] Amounts)[] batches)
     {

@@ -19,13 +19,4 @@ public sealed class RollupTargetsTests(ClusterFixture fixture)
     {
         Assert.Equal(fixture.Grains.Region(code).GetGrainId(), Targets.Region(code).GetGrainId());
     }
-
-    [Theory]
-    [InlineData("farmer-1")]
-    [InlineData("0abc")]
-    [InlineData("淘宝店-7")]
-    public void A_seller_target_is_the_seller_grain(string sellerId)
-    {
-        Assert.Equal(fixture.Grains.Seller(sellerId).GetGrainId(), Targets.Seller(sellerId).GetGrainId());
-    }
 }

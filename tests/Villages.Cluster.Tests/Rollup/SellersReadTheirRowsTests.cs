@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using Villages.Abstractions;
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Rollup;
+using Villages.Cluster.Tests.Infrastructure;
+using Villages.Domain.Hashing;
+using Villages.Domain.Time;
+using Villages.Grains.Journal;
+using Villages.Grains.Ledger;
+using Villages.Tests.Shared;
+
+namespace Villages.Cluster.Tests.Rollup;
+
+/// <summary>
+/// No ledger sends a seller its sales: ingest activates no seller, and a seller reads what its ledger committed when it
+/// is asked, counting each sale and refund once through duplicates, resent batches, a query before any roll-up, a
+/// window an earlier build's ledger still sends it, and a journal read that fails.
+/// </summary>
+public sealed class SellersReadTheirRowsTests : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "villages-seller-reads-" + Guid.NewGuid().ToString("N"));
+    private readonly ConcurrentDictionary<GrainId, int> _sellerReads = new();
+    private readonly FailingWindowReads _failing = new();
+    private InProcessTestCluster _cluster = null!;
+
+    private IGrainFactory Grains => _cluster.Client;
+
+    public async Task InitializeAsync() =>
+        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingReads(inner, _sellerReads), silo =>
+            silo.Services.AddSingleton(sp => _failing.Around(new SqlJournal(sp.GetRequiredService<JournalDatabase>()))));
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Ingest_activates_no_seller_and_each_seller_counts_its_lines_once_when_asked()
+    {
+        var world = new SalesWorld(seed: 5151, tag: "reads", sellers: 12, sales: 240);
+
+        await Ingest.Settled(Grains, world.Sellers, world.Sales, new Random(51));
+        await Ingest.Refunds(Grains, SalesWorld.Batches(world.ValidRefunds, new Random(52)));
+        await Ingest.Settle(Grains);
+
+        Assert.Empty(_sellerReads);
+        foreach (var seller in world.Sellers)
+        {
+            var expected = world.ExpectedBook(s => s.SellerId == seller.SellerId).Lifetime.ToFigures();
+            Assert.Equal(SalesWorld.View(expected), await Grains.Seller(seller.SellerId).Totals(null, null));
+        }
+
+        Assert.Equal(world.Sales.Count, (await Task.WhenAll(world.Sellers.Select(s => Grains.Seller(s.SellerId).Totals(null, null)))).Sum(f => f.Orders));
+        Assert.All(world.Sellers, s => Assert.Equal(1, _sellerReads[Grains.Seller(s.SellerId).GetGrainId()]));
+    }
+
+    [Fact]
+    public async Task A_seller_counts_its_acknowledged_sales_at_its_next_query_before_any_roll_up_and_each_once()
+    {
+        var seller = "asked-" + Guid.NewGuid().ToString("N");
+        await Ingest.Register(Grains, [Ingest.Household(seller)]);
+        Assert.Equal(0, (await Grains.Seller(seller).Totals(null, null)).Orders);
+
+        // No settle: the ledger may not have rolled these up yet, but they are committed once acknowledged.
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1"), Ingest.OneSale(seller, "2")], [Ingest.OneSale(seller, "2")]]);
+        Assert.Equal(2, (await Grains.Seller(seller).Totals(null, null)).Orders);
+
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1"), Ingest.OneSale(seller, "3")]]);
+        Assert.Equal(3, (await Grains.Seller(seller).Totals(null, null)).Orders);
+        Assert.Equal(3, (await Grains.Seller(seller).Summary())!.Totals.Orders);
+    }
+
+    [Fact]
+    public async Task A_window_an_earlier_builds_ledger_sends_a_seller_changes_nothing_though_it_starts_past_the_sellers_first_sale()
+    {
+        // Taken as a region takes it, the window of the second sale alone would open a new activation at its batch,
+        // and the first sale's batch would never be read.
+        var sellerId = "window-" + Guid.NewGuid().ToString("N");
+        await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "1")]]);
+        var first = await LedgerPositions.Last(_data, LedgerPartition.Of(sellerId));
+        var sale = Ingest.OneSale(sellerId, "2");
+        await Ingest.Sales(Grains, [[sale]]);
+        var second = await LedgerPositions.Last(_data, LedgerPartition.Of(sellerId));
+        var entries = new TargetEntries();
+        entries.Add(second, new RollupEntry(1, Cst.HourOf(sale.Time), sale.Platform, sale.Category, sale.Product, sale.AmountFen, sale.Quantity, sale.WeightGrams, CustomerHash.Of(sale.Customer)));
+        var seller = Grains.Seller(sellerId);
+
+        await seller.Apply(entries.ToDelta(LedgerPartition.Of(sellerId), first, second));
+
+        var totals = await seller.Totals(null, null);
+        Assert.Equal(2, totals.Orders);
+        Assert.Equal(2 * sale.AmountFen, totals.GrossFen);
+    }
+
+    [Fact]
+    public async Task A_query_whose_journal_read_fails_fails_and_the_next_one_counts_every_line_once()
+    {
+        var sellerId = "failing-" + Guid.NewGuid().ToString("N");
+        await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "1")]]);
+        var seller = Grains.Seller(sellerId);
+        Assert.Equal(1, (await seller.Totals(null, null)).Orders);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "2"), Ingest.OneSale(sellerId, "3")]]);
+        await Ingest.Settle(Grains);
+
+        // The read of the seller's window fails after its ledger's position was read.
+        _failing.FailNext();
+        await Assert.ThrowsAnyAsync<Exception>(() => seller.Totals(null, null));
+
+        Assert.Equal(3, (await seller.Totals(null, null)).Orders);
+        Assert.Equal(3, (await seller.Totals(null, null)).Orders);
+    }
+
+    /// <summary>Makes the next read of a seller's window of rows fail, as a journal that went away for a moment would.</summary>
+    private sealed class FailingWindowReads
+    {
+        private int _failNext;
+
+        public void FailNext() => Volatile.Write(ref _failNext, 1);
+
+        public IJournal Around(IJournal inner)
+        {
+            var proxy = DispatchProxy.Create<IJournal, Proxy>();
+            ((Proxy)(object)proxy).Set(inner, this);
+            return proxy;
+        }
+
+        private bool TakeFailure() => Interlocked.Exchange(ref _failNext, 0) == 1;
+
+        public class Proxy : DispatchProxy
+        {
+            private IJournal _inner = null!;
+            private FailingWindowReads _owner = null!;
+
+            public void Set(IJournal inner, FailingWindowReads owner) => (_inner, _owner) = (inner, owner);
+
+            protected override object? Invoke(MethodInfo? method, object?[]? args)
+            {
+                if (method!.Name == nameof(IJournal.ReadWindows) && args![0] is JournalScope.OfSeller && _owner.TakeFailure())
+                {
+                    return Task.FromException<List<RollupEntry>>(new InvalidOperationException("the journal could not be read (test)"));
+                }
+
+                try
+                {
+                    return method.Invoke(_inner, args);
+                }
+                catch (TargetInvocationException e) when (e.InnerException is not null)
+                {
+                    throw e.InnerException;
+                }
+            }
+        }
+    }
+
+    /// <summary>Counts the sellers' checkpoint reads, by seller: one a seller activation.</summary>
+    private sealed class CountingReads(IGrainStorage inner, ConcurrentDictionary<GrainId, int> sellerReads) : IGrainStorage
+    {
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            if (stateName == "seller-figures")
+            {
+                sellerReads.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+            }
+
+            return inner.ReadStateAsync(stateName, grainId, grainState);
+        }
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.WriteStateAsync(stateName, grainId, grainState);
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+}
