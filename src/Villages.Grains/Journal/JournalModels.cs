@@ -42,5 +42,5 @@ public readonly record struct RefundCheck(RefundOutcome Outcome, long AmountLeft
 /// <summary>Input rows for the income report of a scope.</summary>
 public sealed record HouseholdYear(string SellerId, HouseholdIncome Income);
 
-/// <summary>An accepted row, the batch that accepted it, and the seller and village it rolls up through.</summary>
-public sealed record RoutedEntry(Abstractions.Rollup.RollupEntry Entry, long Seq, string SellerId, string VillageCode);
+/// <summary>An accepted row, the batch that accepted it, and the village it rolls up through.</summary>
+public sealed record RoutedEntry(Abstractions.Rollup.RollupEntry Entry, long Seq, string VillageCode);

@@ -293,13 +293,13 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     {
         await using var c = await database.Open();
         await using var cmd = c.Command(
-            $"SELECT {EntryColumns}, seller_id, village_code, seq FROM villages_entries WHERE ledger = @ledger AND seq > @after AND seq <= @upto ORDER BY seq",
+            $"SELECT {EntryColumns}, village_code, seq FROM villages_entries WHERE ledger = @ledger AND seq > @after AND seq <= @upto ORDER BY seq",
             ("ledger", ledger), ("after", afterSeq), ("upto", uptoSeq));
         await using var r = await cmd.ExecuteReaderAsync();
         var rows = new List<RoutedEntry>();
         while (await r.ReadAsync())
         {
-            rows.Add(new RoutedEntry(ReadEntry(r), r.GetInt64(11), r.GetString(9), r.GetString(10)));
+            rows.Add(new RoutedEntry(ReadEntry(r), r.GetInt64(10), r.GetString(9)));
         }
 
         return rows;

@@ -23,7 +23,7 @@ public sealed class LedgerGrain(
 {
     private static readonly TimeSpan RollupPeriod = TimeSpan.FromMilliseconds(200);
 
-    // A window that reaches tens of thousands of sellers and villages seen for the first time activates each of them,
+    // A window that reaches tens of thousands of villages seen for the first time activates each of them,
     // and each activation reads storage and the journal; sent all at once they queued past the call timeout, the
     // roll-up failed, and its retry sent them all again.
     private const int MaxDeltasInFlight = 1024;
@@ -137,7 +137,6 @@ public sealed class LedgerGrain(
                 routed.Add(new RoutedEntry(
                     new RollupEntry(1, Cst.HourOf(s.Time), s.Platform, s.Category, s.Product, s.AmountFen, s.Quantity, s.WeightGrams, Domain.Hashing.CustomerHash.Of(s.Customer)),
                     seq,
-                    s.SellerId,
                     seller.VillageCode));
                 _sellers[s.SellerId] = seller with { HasSales = true };
             }
@@ -179,7 +178,7 @@ public sealed class LedgerGrain(
             switch (checks[i].Outcome)
             {
                 case RefundOutcome.Accepted:
-                    routed.Add(new RoutedEntry(entries[i]!, seq, r.SellerId, villages[i]));
+                    routed.Add(new RoutedEntry(entries[i]!, seq, villages[i]));
                     break;
                 case RefundOutcome.Duplicate:
                     duplicates++;
@@ -306,7 +305,7 @@ public sealed class LedgerGrain(
             }
 
             // Coarsest first: the nation and provinces are few and already active, so they are current within the
-            // tick even when the window also reaches thousands of villages and sellers activating for the first time.
+            // tick even when the window also reaches thousands of villages activating for the first time.
             var deltas = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
                 .Select(r => (Target: targets.Region(r.Key), Delta: r.Value.ToDelta(Id, from, to)))
                 .ToList();

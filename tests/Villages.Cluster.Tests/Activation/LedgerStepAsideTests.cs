@@ -19,6 +19,9 @@ public sealed class LedgerStepAsideTests(ClusterFixture fixture)
         var seller = "fenced-" + Guid.NewGuid().ToString("N");
         var ledger = fixture.Grains.LedgerOf(seller);
         await ledger.RegisterSeller(Ingest.Household(seller));
+        await Ingest.Settle(fixture.Grains);
+        var village = fixture.Grains.Region(Ingest.Household(seller).VillageCode);
+        var before = (await village.Totals(null, null)).Orders;
         Assert.Equal(1, (await ledger.RecordSales([Ingest.OneSale(seller, "a")])).Accepted);
 
         await Villages.Tests.Shared.LedgerPositions.MoveOn(fixture.DataFolder, LedgerPartition.Of(seller));
@@ -29,6 +32,7 @@ public sealed class LedgerStepAsideTests(ClusterFixture fixture)
         Assert.Equal(1, (await ledger.RecordSales([Ingest.OneSale(seller, "b")])).Accepted);
         await ledger.Settle();
         Assert.Equal(2, (await fixture.Grains.Seller(seller).Totals(null, null)).Orders);
+        Assert.Equal(before + 2, (await village.Totals(null, null)).Orders);
     }
 
 }

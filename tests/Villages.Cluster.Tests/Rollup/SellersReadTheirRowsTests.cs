@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Villages.Abstractions;
@@ -17,20 +18,22 @@ namespace Villages.Cluster.Tests.Rollup;
 
 /// <summary>
 /// No ledger sends a seller its sales: ingest activates no seller, and a seller reads what its ledger committed when it
-/// is asked, counting each sale and refund once through duplicates, resent batches, a query before any roll-up, a
-/// window an earlier build's ledger still sends it, and a journal read that fails.
+/// is asked, counting each sale and refund once through duplicates, resent batches, a query without settling, a
+/// checkpoint and a collection, a window an earlier build's ledger still sends it, and a journal read that fails; and
+/// its summary promises only lines it counted.
 /// </summary>
 public sealed class SellersReadTheirRowsTests : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "villages-seller-reads-" + Guid.NewGuid().ToString("N"));
     private readonly ConcurrentDictionary<GrainId, int> _sellerReads = new();
+    private readonly ConcurrentDictionary<GrainId, int> _sellerWrites = new();
     private readonly FailingWindowReads _failing = new();
     private InProcessTestCluster _cluster = null!;
 
     private IGrainFactory Grains => _cluster.Client;
 
     public async Task InitializeAsync() =>
-        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingReads(inner, _sellerReads), silo =>
+        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingStorage(inner, _sellerReads, _sellerWrites), silo =>
             silo.Services.AddSingleton(sp => _failing.Around(new SqlJournal(sp.GetRequiredService<JournalDatabase>()))));
 
     public async Task DisposeAsync()
@@ -60,19 +63,65 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_seller_counts_its_acknowledged_sales_at_its_next_query_before_any_roll_up_and_each_once()
+    public async Task A_seller_counts_its_acknowledged_sales_at_its_next_query_without_a_settle_and_each_once()
     {
         var seller = "asked-" + Guid.NewGuid().ToString("N");
         await Ingest.Register(Grains, [Ingest.Household(seller)]);
         Assert.Equal(0, (await Grains.Seller(seller).Totals(null, null)).Orders);
 
-        // No settle: the ledger may not have rolled these up yet, but they are committed once acknowledged.
+        // No settle: the ledger need not have rolled these up, but they are committed once acknowledged.
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1"), Ingest.OneSale(seller, "2")], [Ingest.OneSale(seller, "2")]]);
         Assert.Equal(2, (await Grains.Seller(seller).Totals(null, null)).Orders);
 
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1"), Ingest.OneSale(seller, "3")]]);
         Assert.Equal(3, (await Grains.Seller(seller).Totals(null, null)).Orders);
         Assert.Equal(3, (await Grains.Seller(seller).Summary())!.Totals.Orders);
+    }
+
+    [Fact]
+    public async Task A_seller_collected_with_a_checkpoint_counts_what_came_after_it_once()
+    {
+        // Enough sales that the book is worth a checkpoint (256 rows), written when the seller is collected; the next
+        // activation starts from it and reads only its own ledger's rows after it.
+        var world = new SalesWorld(seed: 5353, tag: "checkpointed", townships: ["653130198"], sellers: 1, sales: 600);
+        var seller = Grains.Seller(world.Sellers[0].SellerId);
+        var half = world.Sales.Count / 2;
+        await Ingest.Settled(Grains, world.Sellers, world.Sales[..half], new Random(53));
+        Assert.Equal(half, (await seller.Totals(null, null)).Orders);
+        await Gone(seller);
+        Assert.Equal(1, _sellerWrites.GetValueOrDefault(seller.GetGrainId()));
+
+        await Ingest.Sales(Grains, SalesWorld.Batches(world.Sales, new Random(54)));
+        await Ingest.Refunds(Grains, SalesWorld.Batches(world.ValidRefunds, new Random(55)));
+
+        var expected = world.ExpectedBook(_ => true).Lifetime.ToFigures();
+        Assert.Equal(SalesWorld.View(expected), await seller.Totals(null, null));
+        Assert.Equal(2, _sellerReads[seller.GetGrainId()]);
+    }
+
+    [Fact]
+    public async Task A_sellers_summary_promises_as_of_its_start_only_so_a_line_acknowledged_during_its_read_is_not_promised()
+    {
+        var sellerId = "as-of-" + Guid.NewGuid().ToString("N");
+        await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "1")]]);
+        var seller = Grains.Seller(sellerId);
+        Assert.Equal(1, (await seller.Totals(null, null)).Orders);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "2")]]);
+
+        // The summary's read of its new rows waits while a third sale is acknowledged and rolled up everywhere.
+        var reading = _failing.HoldNext();
+        var summary = seller.Summary();
+        await reading.WaitAsync(TimeSpan.FromSeconds(30));
+        var sentAt = DateTimeOffset.UtcNow;
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "3")]]);
+        await Ingest.Settle(Grains);
+        _failing.Release();
+
+        var answered = (await summary)!;
+        Assert.Equal(2, answered.Totals.Orders);
+        Assert.True(answered.AsOf < sentAt, $"the summary promises lines up to {answered.AsOf:O}, but lacks one acknowledged after {sentAt:O}");
+        Assert.Equal(3, (await seller.Totals(null, null)).Orders);
     }
 
     [Fact]
@@ -117,12 +166,41 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
         Assert.Equal(3, (await seller.Totals(null, null)).Orders);
     }
 
-    /// <summary>Makes the next read of a seller's window of rows fail, as a journal that went away for a moment would.</summary>
+    /// <summary>Deactivates the grain and waits until its activation is gone, so the next call meets a new one.</summary>
+    private async Task Gone(IAddressable grain)
+    {
+        var id = grain.GetGrainId();
+        await Grains.GetGrain(id).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        for (var attempt = 0; attempt < 100 && (await management.GetActiveGrains(id.Type)).Contains(id); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.DoesNotContain(id, await management.GetActiveGrains(id.Type));
+    }
+
+    /// <summary>
+    /// Makes the next read of a seller's window of rows fail, as a journal that went away for a moment would, or wait
+    /// until released.
+    /// </summary>
     private sealed class FailingWindowReads
     {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? _held;
         private int _failNext;
 
         public void FailNext() => Volatile.Write(ref _failNext, 1);
+
+        /// <summary>Holds the next read; the task completes when it has begun.</summary>
+        public Task HoldNext()
+        {
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _held, held);
+            return held.Task;
+        }
+
+        public void Release() => _release.TrySetResult();
 
         public IJournal Around(IJournal inner)
         {
@@ -133,6 +211,8 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
 
         private bool TakeFailure() => Interlocked.Exchange(ref _failNext, 0) == 1;
 
+        private TaskCompletionSource? TakeHold() => Interlocked.Exchange(ref _held, null);
+
         public class Proxy : DispatchProxy
         {
             private IJournal _inner = null!;
@@ -142,9 +222,18 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
 
             protected override object? Invoke(MethodInfo? method, object?[]? args)
             {
-                if (method!.Name == nameof(IJournal.ReadWindows) && args![0] is JournalScope.OfSeller && _owner.TakeFailure())
+                if (method!.Name == nameof(IJournal.ReadWindows) && args![0] is JournalScope.OfSeller)
                 {
-                    return Task.FromException<List<RollupEntry>>(new InvalidOperationException("the journal could not be read (test)"));
+                    if (_owner.TakeFailure())
+                    {
+                        return Task.FromException<List<RollupEntry>>(new InvalidOperationException("the journal could not be read (test)"));
+                    }
+
+                    if (_owner.TakeHold() is { } held)
+                    {
+                        held.SetResult();
+                        return ReadWhenReleased(args);
+                    }
                 }
 
                 try
@@ -156,11 +245,17 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
                     throw e.InnerException;
                 }
             }
+
+            private async Task<List<RollupEntry>> ReadWhenReleased(object?[] args)
+            {
+                await _owner._release.Task;
+                return await _inner.ReadWindows((JournalScope)args[0]!, (IReadOnlyList<BatchWindow>)args[1]!);
+            }
         }
     }
 
-    /// <summary>Counts the sellers' checkpoint reads, by seller: one a seller activation.</summary>
-    private sealed class CountingReads(IGrainStorage inner, ConcurrentDictionary<GrainId, int> sellerReads) : IGrainStorage
+    /// <summary>Counts the sellers' checkpoint reads (one a seller activation) and writes, by seller.</summary>
+    private sealed class CountingStorage(IGrainStorage inner, ConcurrentDictionary<GrainId, int> sellerReads, ConcurrentDictionary<GrainId, int> sellerWrites) : IGrainStorage
     {
         public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
@@ -172,8 +267,15 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
             return inner.ReadStateAsync(stateName, grainId, grainState);
         }
 
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            inner.WriteStateAsync(stateName, grainId, grainState);
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            if (stateName == "seller-figures")
+            {
+                sellerWrites.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+            }
+
+            return inner.WriteStateAsync(stateName, grainId, grainState);
+        }
 
         public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
             inner.ClearStateAsync(stateName, grainId, grainState);
