@@ -217,6 +217,13 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
         Assert.Equal(2, (await _journal.ReadAll(new JournalScope.OfSeller("a1"))).Count(r => r.Ledger == 2));
         Assert.Empty(await _journal.ReadAll(new JournalScope.UnderRegion("12")));
 
+        // A seller's rows of one ledger after a batch, each with its batch (a1 sold in ledger 2's batch 1 and was refunded
+        // in its batch 3; its sale in ledger 9 is not asked for).
+        Assert.Equal([(1L, x1), (3L, y1)], (await _journal.ReadAfter(new JournalScope.OfSeller("a1"), 2, 0)).OrderBy(r => r.Seq));
+        Assert.Equal([(3L, y1)], await _journal.ReadAfter(new JournalScope.OfSeller("a1"), 2, 1));
+        Assert.Empty(await _journal.ReadAfter(new JournalScope.OfSeller("a1"), 2, 3));
+        Assert.Empty(await _journal.ReadAfter(new JournalScope.OfSeller("b1"), 9, 0));
+
         var routed = await _journal.ReadBatches(2, 1, 3);
         Assert.Equal(["2 " + VillageB1, "3 " + VillageA1], routed.Select(r => $"{r.Seq} {r.VillageCode}"));
 

@@ -82,12 +82,31 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     /// </summary>
     protected async Task Current()
     {
-        if (OwnLedger is not null)
+        if (OwnLedger is { } own)
         {
-            await _turns.Take(CatchUp);
+            await _turns.Take(() => CatchUpWithOwnLedger(own));
             StartCheckpointsWhenWorthIt();
         }
     }
+
+    /// <summary>
+    /// Reads the grain's rows of its ledger after its position there, with no position to read first (see
+    /// <see cref="IJournal.ReadAfter"/>). The position moves only once every row read is in the book.
+    /// </summary>
+    private async Task CatchUpWithOwnLedger(int own)
+    {
+        var rows = await journal.ReadAfter(Scope, own, _applied[own]);
+        var last = _applied[own];
+        foreach (var (seq, entry) in rows)
+        {
+            Book.Apply(entry.ToMovement());
+            last = Math.Max(last, seq);
+        }
+
+        _entriesSinceCheckpoint += rows.Count;
+        _applied[own] = last;
+    }
+
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
 
@@ -216,10 +235,8 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
             return;
         }
 
-        // A ledger that holds none of this grain's rows has nothing to read: a seller's window of its own ledger is one
-        // seek, where sixteen terms, one a ledger, would be sixteen at every query.
         var windows = Enumerable.Range(0, positions.Length)
-            .Where(ledger => positions[ledger] > _applied[ledger] && (OwnLedger is not { } own || own == ledger))
+            .Where(ledger => positions[ledger] > _applied[ledger])
             .Select(ledger => new BatchWindow(ledger, _applied[ledger], positions[ledger]))
             .ToList();
         foreach (var entry in await journal.ReadWindows(Scope, windows))

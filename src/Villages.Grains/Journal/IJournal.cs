@@ -40,6 +40,14 @@ public interface IJournal
     /// </summary>
     Task<List<RollupEntry>> ReadWindows(JournalScope scope, IReadOnlyList<BatchWindow> windows);
 
+    /// <summary>
+    /// The scope's rows in one ledger's batches after <paramref name="afterSeq"/>, each with its batch: every row it has
+    /// there up to the last batch the read sees, with no position to read first. A ledger's batches commit one after
+    /// another, in order, so a read that sees one of them sees every batch before it. For a seller, whose rows are all
+    /// in its own ledger: one seek of its part of the village index.
+    /// </summary>
+    Task<List<(long Seq, RollupEntry Entry)>> ReadAfter(JournalScope scope, int ledger, long afterSeq);
+
     /// <summary>The last committed batch of every ledger, indexed by ledger.</summary>
     Task<long[]> LedgerPositions();
 

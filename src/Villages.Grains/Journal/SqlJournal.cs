@@ -260,6 +260,28 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
         return rows;
     }
 
+    public async Task<List<(long Seq, RollupEntry Entry)>> ReadAfter(JournalScope scope, int ledger, long afterSeq)
+    {
+        var (sql, args) = ReadAfterStatement(scope, ledger, afterSeq);
+        await using var c = await database.Open();
+        await using var cmd = c.Command(sql, args);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = new List<(long, RollupEntry)>();
+        while (await r.ReadAsync())
+        {
+            rows.Add((r.GetInt64(9), ReadEntry(r)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The statement behind <see cref="ReadAfter"/>.</summary>
+    internal static (string Sql, (string, object)[] Args) ReadAfterStatement(JournalScope scope, int ledger, long afterSeq)
+    {
+        var (filter, args) = Filter(scope);
+        return ($"SELECT {EntryColumns}, seq FROM villages_entries WHERE ledger = @ledger AND seq > @after{filter}", [("ledger", ledger), ("after", afterSeq), .. args]);
+    }
+
     public async Task<long[]> LedgerPositions()
     {
         var positions = new long[LedgerPartition.Count];

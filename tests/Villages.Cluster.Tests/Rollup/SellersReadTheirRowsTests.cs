@@ -109,7 +109,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
         Assert.Equal(1, (await seller.Totals(null, null)).Orders);
         await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "2")]]);
 
-        // The summary's read of its new rows waits while a third sale is acknowledged and rolled up everywhere.
+        // The summary's read of its new rows is answered only after a third sale is acknowledged and rolled up everywhere.
         var reading = _failing.HoldNext();
         var summary = seller.Summary();
         await reading.WaitAsync(TimeSpan.FromSeconds(30));
@@ -158,7 +158,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
         await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "2"), Ingest.OneSale(sellerId, "3")]]);
         await Ingest.Settle(Grains);
 
-        // The read of the seller's window fails after its ledger's position was read.
+        // The read of the seller's new rows fails.
         _failing.FailNext();
         await Assert.ThrowsAnyAsync<Exception>(() => seller.Totals(null, null));
 
@@ -181,7 +181,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Makes the next read of a seller's window of rows fail, as a journal that went away for a moment would, or wait
+    /// Makes the next read of a seller's rows fail, as a journal that went away for a moment would, or hold its answer
     /// until released.
     /// </summary>
     private sealed class FailingWindowReads
@@ -192,7 +192,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
 
         public void FailNext() => Volatile.Write(ref _failNext, 1);
 
-        /// <summary>Holds the next read; the task completes when it has begun.</summary>
+        /// <summary>Holds the answer of the next read, read at once; the task completes when the read is done.</summary>
         public Task HoldNext()
         {
             var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -222,17 +222,16 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
 
             protected override object? Invoke(MethodInfo? method, object?[]? args)
             {
-                if (method!.Name == nameof(IJournal.ReadWindows) && args![0] is JournalScope.OfSeller)
+                if (method!.Name == nameof(IJournal.ReadAfter) && args![0] is JournalScope.OfSeller)
                 {
                     if (_owner.TakeFailure())
                     {
-                        return Task.FromException<List<RollupEntry>>(new InvalidOperationException("the journal could not be read (test)"));
+                        return Task.FromException<List<(long, RollupEntry)>>(new InvalidOperationException("the journal could not be read (test)"));
                     }
 
                     if (_owner.TakeHold() is { } held)
                     {
-                        held.SetResult();
-                        return ReadWhenReleased(args);
+                        return ReadWhenReleased(args, held);
                     }
                 }
 
@@ -246,10 +245,12 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
                 }
             }
 
-            private async Task<List<RollupEntry>> ReadWhenReleased(object?[] args)
+            private async Task<List<(long Seq, RollupEntry Entry)>> ReadWhenReleased(object?[] args, TaskCompletionSource read)
             {
+                var rows = await _inner.ReadAfter((JournalScope)args[0]!, (int)args[1]!, (long)args[2]!);
+                read.SetResult();
                 await _owner._release.Task;
-                return await _inner.ReadWindows((JournalScope)args[0]!, (IReadOnlyList<BatchWindow>)args[1]!);
+                return rows;
             }
         }
     }

@@ -39,6 +39,18 @@ public sealed class JournalQueryPlanTests : SqliteFolder
     }
 
     [Fact]
+    public async Task A_seller_reads_its_rows_after_its_position_by_one_seek_of_its_own_part_of_the_village_index()
+    {
+        var (sql, args) = SqlJournal.ReadAfterStatement(ScopeOf("seller"), 7, 1_000);
+
+        var plan = await Plan(sql, args);
+
+        Assert.Contains("villages_entries_by_village_seller (village_code=? AND seller_id=? AND ledger=? AND seq>?)", plan);
+        Assert.DoesNotContain("villages_entries_by_batch", plan);
+        Assert.DoesNotContain("SCAN villages_entries", plan);
+    }
+
+    [Fact]
     public async Task A_seller_finds_its_village_by_the_sellers_key()
     {
         Assert.Contains("SCALAR SUBQUERY", await Plan(ScopeOf("seller")));
