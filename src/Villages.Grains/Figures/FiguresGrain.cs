@@ -107,7 +107,6 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         _applied[own] = last;
     }
 
-
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     private readonly string _data = Path.Combine(Path.GetTempPath(), "villages-seller-reads-" + Guid.NewGuid().ToString("N"));
     private readonly ConcurrentDictionary<GrainId, int> _sellerReads = new();
     private readonly ConcurrentDictionary<GrainId, int> _sellerWrites = new();
-    private readonly FailingWindowReads _failing = new();
+    private readonly FailingSellerReads _failing = new();
     private InProcessTestCluster _cluster = null!;
 
     private IGrainFactory Grains => _cluster.Client;
@@ -100,7 +100,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_sellers_summary_promises_as_of_its_start_only_so_a_line_acknowledged_during_its_read_is_not_promised()
+    public async Task A_sellers_summary_promises_as_of_its_start_only_so_a_line_acknowledged_while_it_reads_is_not_promised()
     {
         var sellerId = "as-of-" + Guid.NewGuid().ToString("N");
         await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
@@ -184,7 +184,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     /// Makes the next read of a seller's rows fail, as a journal that went away for a moment would, or hold its answer
     /// until released.
     /// </summary>
-    private sealed class FailingWindowReads
+    private sealed class FailingSellerReads
     {
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource? _held;
@@ -216,9 +216,9 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
         public class Proxy : DispatchProxy
         {
             private IJournal _inner = null!;
-            private FailingWindowReads _owner = null!;
+            private FailingSellerReads _owner = null!;
 
-            public void Set(IJournal inner, FailingWindowReads owner) => (_inner, _owner) = (inner, owner);
+            public void Set(IJournal inner, FailingSellerReads owner) => (_inner, _owner) = (inner, owner);
 
             protected override object? Invoke(MethodInfo? method, object?[]? args)
             {
