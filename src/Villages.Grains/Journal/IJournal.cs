@@ -35,8 +35,8 @@ public interface IJournal
     Task<bool[]> AppendIncome(IReadOnlyList<IncomeEntry> income);
 
     /// <summary>
-    /// Rows of the scope in several ledgers' batch windows at once, for a grain catching up from its checkpoint (a
-    /// region coming back, a seller at each query): one statement however many ledgers moved on, not one a ledger.
+    /// Rows of the scope in several ledgers' batch windows at once, for a region catching up from its checkpoint: one
+    /// statement however many ledgers moved on, not one a ledger.
     /// </summary>
     Task<List<RollupEntry>> ReadWindows(JournalScope scope, IReadOnlyList<BatchWindow> windows);
 

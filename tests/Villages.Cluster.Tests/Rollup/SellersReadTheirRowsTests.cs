@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Queries;
 using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Domain.Hashing;
@@ -102,11 +103,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     [Fact]
     public async Task A_sellers_summary_promises_as_of_its_start_only_so_a_line_acknowledged_while_it_reads_is_not_promised()
     {
-        var sellerId = "as-of-" + Guid.NewGuid().ToString("N");
-        await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
-        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "1")]]);
-        var seller = Grains.Seller(sellerId);
-        Assert.Equal(1, (await seller.Totals(null, null)).Orders);
+        var (sellerId, seller) = await SoldOnceAndAsked("as-of");
         await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "2")]]);
 
         // The summary's read of its new rows is answered only after a third sale is acknowledged and rolled up everywhere.
@@ -150,11 +147,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     [Fact]
     public async Task A_query_whose_journal_read_fails_fails_and_the_next_one_counts_every_line_once()
     {
-        var sellerId = "failing-" + Guid.NewGuid().ToString("N");
-        await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
-        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "1")]]);
-        var seller = Grains.Seller(sellerId);
-        Assert.Equal(1, (await seller.Totals(null, null)).Orders);
+        var (sellerId, seller) = await SoldOnceAndAsked("failing");
         await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "2"), Ingest.OneSale(sellerId, "3")]]);
         await Ingest.Settle(Grains);
 
@@ -164,6 +157,17 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
 
         Assert.Equal(3, (await seller.Totals(null, null)).Orders);
         Assert.Equal(3, (await seller.Totals(null, null)).Orders);
+    }
+
+    /// <summary>A new seller with one sale, asked once since, so that its next query reads only what comes after.</summary>
+    private async Task<(string SellerId, ISellerGrain Seller)> SoldOnceAndAsked(string prefix)
+    {
+        var sellerId = prefix + "-" + Guid.NewGuid().ToString("N");
+        await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "1")]]);
+        var seller = Grains.Seller(sellerId);
+        Assert.Equal(1, (await seller.Totals(null, null)).Orders);
+        return (sellerId, seller);
     }
 
     /// <summary>Deactivates the grain and waits until its activation is gone, so the next call meets a new one.</summary>
