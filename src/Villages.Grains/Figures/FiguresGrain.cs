@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
-using Orleans.Core;
 using Orleans.Serialization.Invocation;
 using Orleans.Storage;
 using Villages.Abstractions.Ingest;
@@ -19,7 +17,7 @@ namespace Villages.Grains.Figures;
 /// ledger accepted since it last looked whenever it is asked (<see cref="OwnLedger"/>).
 /// </summary>
 [MayInterleave(nameof(DeltasInterleave))]
-public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IRollupTarget
+public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJournal journal, ILogger logger) : Grain, IRollupTarget
 {
     private static readonly TimeSpan CheckpointTick = TimeSpan.FromSeconds(15);
 
@@ -30,16 +28,12 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     private int _lastCheckpointBytes;
     private Task _checkpoint = Task.CompletedTask;
     private IGrainTimer? _checkpointTimer;
-    private StateStorageBridge<FiguresState>? _stored;
 
     protected FiguresBook Book { get; private set; } = new();
 
     protected IJournal Journal => journal;
 
     protected abstract JournalScope Scope { get; }
-
-    /// <summary>The name of the grain's checkpoint in grain storage (one per grain class: it is the row's type there).</summary>
-    protected abstract string CheckpointName { get; }
 
     /// <summary>
     /// The one ledger that holds this grain's rows, if one does (a seller's, chosen by its id); null for a region. No
@@ -49,23 +43,19 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     /// </summary>
     protected virtual int? OwnLedger => null;
 
-    private StateStorageBridge<FiguresState> Stored =>
-        _stored ??= new(CheckpointName, GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Villages));
-
     /// <summary>
-    /// Reads the checkpoint and, for a region, what the journal has beyond it; a grain with its own ledger reads that at
-    /// its queries instead. A failed read fails the activation, and the next call activates the grain again.
+    /// Takes the checkpoint (which Orleans read before activation) and, for a region, reads what the journal has beyond
+    /// it; a grain with its own ledger reads that at its queries instead.
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await Stored.ReadStateAsync();
-        Book = FiguresBook.FromBytes(Stored.State.Book);
-        _lastCheckpointBytes = Stored.State.Book.Length;
+        Book = FiguresBook.FromBytes(state.State.Book);
+        _lastCheckpointBytes = state.State.Book.Length;
         // The stored bytes are the book a second time over; the next checkpoint writes fresh ones.
-        Stored.State.Book = [];
-        if (Stored.State.Applied.Length == LedgerPartition.Count)
+        state.State.Book = [];
+        if (state.State.Applied.Length == LedgerPartition.Count)
         {
-            _applied = (long[])Stored.State.Applied.Clone();
+            _applied = (long[])state.State.Applied.Clone();
         }
 
         if (OwnLedger is null)
@@ -129,18 +119,17 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
     public static bool DeltasInterleave(IInvokable request) =>
         request.GetMethodName() == nameof(IRollupTarget.Apply) && typeof(IRollupTarget).IsAssignableFrom(request.GetInterfaceType());
 
-    private async Task ApplyInTurn(RollupDelta delta)
+    private Task ApplyInTurn(RollupDelta delta)
     {
         var applied = _applied[delta.Ledger];
         if (delta.ToSeq <= applied)
         {
-            return; // A resend of what this grain already has.
+            return Task.CompletedTask; // A resend of what this grain already has.
         }
 
         if (delta.FromSeq < applied && delta.Batches is null)
         {
-            await ApplyFromJournal(delta, applied);
-            return;
+            return ApplyFromJournal(delta, applied);
         }
 
         // Part of the window may have reached us already (through a catch-up after activation, or an earlier attempt
@@ -154,6 +143,7 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
         }
 
         Applied(delta, delta.Entries.Count - first);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -301,17 +291,17 @@ public abstract class FiguresGrain(IJournal journal, ILogger logger) : Grain, IR
             // small book's reads sort its movements in place, and it is written out in a moment, so it stays in turn.
             // Nothing changes the book or `_applied` until this turn ends, so both are taken as of the same moment.
             var sizeHint = _lastCheckpointBytes;
-            Stored.State.Book = Book.IsBucketed ? await Task.Run(() => Book.ToBytes(sizeHint)) : Book.ToBytes(sizeHint);
-            _lastCheckpointBytes = Stored.State.Book.Length;
-            Stored.State.Applied = (long[])_applied.Clone();
+            state.State.Book = Book.IsBucketed ? await Task.Run(() => Book.ToBytes(sizeHint)) : Book.ToBytes(sizeHint);
+            _lastCheckpointBytes = state.State.Book.Length;
+            state.State.Applied = (long[])_applied.Clone();
             saves = _entriesSinceCheckpoint;
             _entriesSinceCheckpoint = 0;
             _lastCheckpoint = DateTime.UtcNow;
         });
         try
         {
-            await Stored.WriteStateAsync();
-            Stored.State.Book = [];
+            await state.WriteStateAsync();
+            state.State.Book = [];
         }
         catch (InconsistentStateException e)
         {

@@ -19,15 +19,14 @@ namespace Villages.Grains.Scopes;
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class RegionGrain(
+    [PersistentState("region-figures", StorageNames.Villages)] IPersistentState<FiguresState> state,
     IJournal journal,
     PovertyLines povertyLines,
-    ILogger<RegionGrain> logger) : FiguresGrain(journal, logger), IRegionGrain
+    ILogger<RegionGrain> logger) : FiguresGrain(state, journal, logger), IRegionGrain
 {
     private string Code => this.GetPrimaryKeyString();
 
     protected override JournalScope Scope => JournalScope.ForRegion(Code);
-
-    protected override string CheckpointName => "region-figures";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

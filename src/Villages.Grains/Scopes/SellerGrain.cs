@@ -17,15 +17,14 @@ namespace Villages.Grains.Scopes;
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SellerGrain(
+    [PersistentState("seller-figures", StorageNames.Villages)] IPersistentState<FiguresState> state,
     IJournal journal,
     PovertyLines povertyLines,
-    ILogger<SellerGrain> logger) : FiguresGrain(journal, logger), ISellerGrain
+    ILogger<SellerGrain> logger) : FiguresGrain(state, journal, logger), ISellerGrain
 {
     private string SellerId => Abstractions.Scopes.SellerIdOf(this.GetPrimaryKeyString());
 
     protected override JournalScope Scope => new JournalScope.OfSeller(SellerId);
-
-    protected override string CheckpointName => "seller-figures";
 
     /// <summary>Its ledger, by its id: the one that holds every row of the seller.</summary>
     protected override int? OwnLedger => Abstractions.Ingest.LedgerPartition.Of(SellerId);
