@@ -23,6 +23,11 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     private readonly BookTurns _turns = new();
     private long[] _applied = new long[LedgerPartition.Count];
+
+    // A region's reading after activation (see Current): `applied` as its checkpoint left it, and per ledger the last
+    // batch whose rows the book may lack, UpToNow for a ledger that has sent it nothing yet. Null once read.
+    private long[] _checkpointApplied = [];
+    private long[]? _unreadThrough;
     private long _entriesSinceCheckpoint;
     private DateTime _lastCheckpoint = DateTime.UtcNow;
     private int _lastCheckpointBytes;
@@ -43,11 +48,13 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     /// </summary>
     protected virtual int? OwnLedger => null;
 
+    private const long UpToNow = long.MaxValue;
+
     /// <summary>
-    /// Takes the checkpoint (which Orleans read before activation) and, for a region, reads what the journal has beyond
-    /// it; a grain with its own ledger reads that at its queries instead.
+    /// Takes the checkpoint (which Orleans read before activation) and reads nothing more yet: a seller reads its rows at
+    /// its queries, and a region what its checkpoint and deltas lack at its first query or checkpoint (<see cref="Current"/>).
     /// </summary>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Book = FiguresBook.FromBytes(state.State.Book);
         _lastCheckpointBytes = state.State.Book.Length;
@@ -60,21 +67,30 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
         if (OwnLedger is null)
         {
-            await CatchUp();
-            StartCheckpointsWhenWorthIt();
+            _checkpointApplied = (long[])_applied.Clone();
+            _unreadThrough = new long[LedgerPartition.Count];
+            Array.Fill(_unreadThrough, UpToNow);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
-    /// For a grain with its own ledger, catches up with everything that ledger has committed, so that every line
-    /// acknowledged before this call is in the book after it; a region is kept current by deltas. In the book's turn,
-    /// since it changes the book.
+    /// Makes the book hold every line rolled up to this grain before the call: a grain with its own ledger reads what
+    /// that ledger committed since it last looked, so every line acknowledged before the call is in; a region, kept
+    /// current by deltas, reads once after its activation what they and its checkpoint lack. In the book's turn, since
+    /// it changes the book.
     /// </summary>
     protected async Task Current()
     {
         if (OwnLedger is { } own)
         {
             await _turns.Take(() => CatchUpWithOwnLedger(own));
+            StartCheckpointsWhenWorthIt();
+        }
+        else if (_unreadThrough is not null)
+        {
+            await _turns.Take(ReadWhatActivationLacks);
             StartCheckpointsWhenWorthIt();
         }
     }
@@ -125,6 +141,13 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         if (delta.ToSeq <= applied)
         {
             return Task.CompletedTask; // A resend of what this grain already has.
+        }
+
+        if (_unreadThrough is { } unread && unread[delta.Ledger] == UpToNow)
+        {
+            // This activation's first rows from the ledger: every later row of it comes by delta too, and the rows of
+            // the ledger's batches up to where this window begins are the journal's to give (ReadWhatActivationLacks).
+            unread[delta.Ledger] = Math.Max(applied, delta.FromSeq);
         }
 
         if (delta.FromSeq < applied && delta.Batches is null)
@@ -205,39 +228,58 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     protected Task<DateTimeOffset> AsOf() => GrainFactory.GetGrain<IFreshnessGrain>(0).AsOf();
 
-    private async Task CatchUp()
+    /// <summary>
+    /// A region's one read after its activation: the rows of each ledger's batches above the checkpoint up to where
+    /// that ledger's first delta began, or, for a ledger that sent none yet, up to its last committed batch, which
+    /// `applied` then becomes (docs/architecture.md, "A region reads the journal when it is first asked"). A read
+    /// that fails changes nothing, and the next query reads again.
+    /// </summary>
+    private async Task ReadWhatActivationLacks()
     {
-        var positions = await journal.LedgerPositions();
-        if (_applied.All(a => a == 0))
+        if (_unreadThrough is not { } unread)
         {
-            // No checkpoint yet: one pass over the scope's rows, each counted only if its batch is within the positions read above.
-            foreach (var (ledger, seq, entry) in await journal.ReadAll(Scope))
-            {
-                if (seq <= positions[ledger])
-                {
-                    Book.Apply(entry.ToMovement());
-                    _entriesSinceCheckpoint++;
-                }
-            }
-
-            _applied = positions;
             return;
         }
 
-        var windows = Enumerable.Range(0, positions.Length)
-            .Where(ledger => positions[ledger] > _applied[ledger])
-            .Select(ledger => new BatchWindow(ledger, _applied[ledger], positions[ledger]))
-            .ToList();
-        foreach (var entry in await journal.ReadWindows(Scope, windows))
+        var positions = await journal.LedgerPositions();
+        var upTo = unread.Select((through, ledger) => through == UpToNow ? positions[ledger] : through).ToArray();
+        var from = _checkpointApplied;
+        var read = 0;
+        if (from.All(a => a == 0))
         {
-            Book.Apply(entry.ToMovement());
-            _entriesSinceCheckpoint++;
+            // No checkpoint: one pass over the scope's rows, each counted only if its batch is within the bounds.
+            foreach (var (ledger, seq, entry) in await journal.ReadAll(Scope))
+            {
+                if (seq <= upTo[ledger])
+                {
+                    Book.Apply(entry.ToMovement());
+                    read++;
+                }
+            }
+        }
+        else
+        {
+            var windows = Enumerable.Range(0, upTo.Length)
+                .Where(ledger => upTo[ledger] > from[ledger])
+                .Select(ledger => new BatchWindow(ledger, from[ledger], upTo[ledger]))
+                .ToList();
+            foreach (var entry in await journal.ReadWindows(Scope, windows))
+            {
+                Book.Apply(entry.ToMovement());
+                read++;
+            }
         }
 
-        for (var ledger = 0; ledger < positions.Length; ledger++)
+        for (var ledger = 0; ledger < unread.Length; ledger++)
         {
-            _applied[ledger] = Math.Max(_applied[ledger], positions[ledger]);
+            if (unread[ledger] == UpToNow)
+            {
+                _applied[ledger] = Math.Max(_applied[ledger], positions[ledger]);
+            }
         }
+
+        _entriesSinceCheckpoint += read;
+        _unreadThrough = null;
     }
 
     /// <summary>
@@ -286,6 +328,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         long saves = 0;
         await _turns.Take(async () =>
         {
+            // The checkpoint's `applied` claims every row below it: a region reads what its activation lacks first.
+            await ReadWhatActivationLacks();
             // A bucketed book is written out on another thread: the nation's took half a second under ingest, and in
             // the grain's turn every query waited for it. Its reads change nothing, so queries may read beside it; a
             // small book's reads sort its movements in place, and it is written out in a moment, so it stays in turn.

@@ -12,10 +12,10 @@ namespace Villages.Grains.Scopes;
 /// <remarks>
 /// Villages are collected after two idle minutes, as sellers are: a national load reaches hundreds of thousands of
 /// them, each busy while its sales roll up and rarely asked again, and at a million sellers they were most of the
-/// node's activations. Coming back costs a storage read and one journal read through the village's own index. Every
-/// level above stays active for the life of the silo: there are about 45,000 of them, in nearly every roll-up and
-/// behind most queries, and a township or county catching up reads a range of village codes, which the journal
-/// answers by scanning the batches it missed.
+/// node's activations. Coming back costs a storage read and, once asked (FiguresGrain.Current), one journal read
+/// through the village's own index. Every level above stays active for the life of the silo: there are about 45,000
+/// of them, in nearly every roll-up and behind most queries, and a township or county catching up reads a range of
+/// village codes, which the journal answers by scanning the batches it missed.
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class RegionGrain(
@@ -38,8 +38,11 @@ public sealed class RegionGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<ScopeSummary?> Summary() =>
-        Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(() => Book.Lifetime.ToFigures()) : null;
+    public async Task<ScopeSummary?> Summary()
+    {
+        await Current();
+        return Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(() => Book.Lifetime.ToFigures()) : null;
+    }
 
     public Task<ScopeSummary> SummaryOver(DateTime? from, DateTime? to) => SummaryOf(() => RangeFigures(from, to));
 
@@ -65,12 +68,14 @@ public sealed class RegionGrain(
 
     /// <summary>
     /// The figures are read after <c>asOf</c>: deltas interleave with this call, and a ledger reports its lines rolled
-    /// up only once every target applied them, so every line acknowledged before <c>asOf</c> is in a book read after it.
-    /// Read before it, a delta applied during the awaits could let <c>asOf</c> promise a line the figures lack.
+    /// up only once every target applied them, so every line acknowledged before <c>asOf</c> is in a book read after it
+    /// (and after the read of what this activation's deltas lack, <c>Current</c>). Read before it, a delta applied
+    /// during the awaits could let <c>asOf</c> promise a line the figures lack.
     /// </summary>
     private async Task<ScopeSummary> SummaryOf(Func<Domain.Figures.Figures> totals)
     {
         var asOf = await AsOf();
+        await Current();
         var figures = totals();
         return new(
             Code,

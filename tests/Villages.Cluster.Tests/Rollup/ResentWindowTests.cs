@@ -97,7 +97,7 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
     public async Task A_window_that_arrives_after_a_catch_up_inside_it_applies_only_the_batches_the_journal_did_not_have()
     {
         // A real village of one seller, in a township of its own, with real batches: collected, it comes back from the
-        // journal alone (too small a book for a checkpoint), up to its seller's ledger's last batch M; a window
+        // journal alone when asked (too small a book for a checkpoint), up to its seller's ledger's last batch M; a window
         // (M - 1, M + 500] then reaches it, as a ledger's retry would after that catch-up. Its batch M is in the journal
         // already; batch M + 500 is not.
         var world = new SalesWorld(seed: 5151, tag: "caught-up", townships: ["653130199"], sellers: 1, sales: 40);
@@ -107,6 +107,7 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
         var before = await village.Totals(null, null);
         Assert.Equal(world.Sales.Count, before.Orders);
         Assert.DoesNotContain(village.GetGrainId(), await fixture.CollectUntilGone(village));
+        Assert.Equal(before, await village.Totals(null, null));
 
         var ledger = LedgerPartition.Of(sellerId);
         var last = await LedgerPositions.Last(fixture.DataFolder, ledger);

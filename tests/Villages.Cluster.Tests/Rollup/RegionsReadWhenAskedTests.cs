@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using Villages.Abstractions;
+using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Registry;
+using Villages.Abstractions.Rollup;
+using Villages.Cluster.Tests.Infrastructure;
+using Villages.Domain.Hashing;
+using Villages.Domain.Regions;
+using Villages.Domain.Time;
+using Villages.Grains.Journal;
+using Villages.Grains.Ledger;
+using Villages.Tests.Shared;
+
+namespace Villages.Cluster.Tests.Rollup;
+
+/// <summary>
+/// A region met in ingest reads nothing from the journal until it is first asked or checkpointed; then it reads, once,
+/// what its checkpoint and this activation's deltas lack: the rows an earlier activation took and did not checkpoint,
+/// up to where each ledger's first delta to this one begins, and every row of a ledger that sent it nothing yet.
+/// </summary>
+public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
+{
+    private const string Township = "653130198";
+    private const long FarAhead = 1_000_000_000;
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "villages-region-reads-" + Guid.NewGuid().ToString("N"));
+    private readonly ConcurrentDictionary<string, int> _regionReads = new();
+    private readonly ConcurrentDictionary<GrainId, int> _regionWrites = new();
+    private readonly RegionReads _reads;
+    private InProcessTestCluster _cluster = null!;
+
+    public RegionsReadWhenAskedTests() => _reads = new RegionReads(_regionReads);
+
+    private IGrainFactory Grains => _cluster.Client;
+
+    public async Task InitializeAsync() =>
+        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingRegionWrites(inner, _regionWrites), silo =>
+            silo.Services.AddSingleton(sp => _reads.Around(new SqlJournal(sp.GetRequiredService<JournalDatabase>()))));
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Ingest_reads_no_regions_rows_and_each_region_asked_reads_once_and_counts_every_line_once()
+    {
+        var world = new SalesWorld(seed: 6161, tag: "region-reads", townships: [Township], sellers: 8, sales: 300);
+
+        await Ingest.Settled(Grains, world.Sellers, world.Sales, new Random(61));
+        await Ingest.Refunds(Grains, SalesWorld.Batches(world.ValidRefunds, new Random(62)));
+        await Ingest.Settle(Grains);
+
+        Assert.Empty(_regionReads);
+        foreach (var code in world.Regions)
+        {
+            var expected = world.ExpectedBook(s => RegionCode.SelfAndAncestors(s.VillageCode).Contains(code)).Lifetime.ToFigures();
+            Assert.Equal(SalesWorld.View(expected), await Grains.Region(code).Totals(null, null));
+            Assert.Equal(SalesWorld.View(expected), await Grains.Region(code).Totals(null, null));
+            Assert.Equal(1, _regionReads[code]);
+        }
+    }
+
+    [Fact]
+    public async Task A_village_collected_without_a_checkpoint_counts_the_rows_its_new_deltas_do_not_bring_once()
+    {
+        var village = Township + "201";
+        var (first, second) = await TwoSellersOnTwoLedgers(village);
+        var region = Grains.Region(village);
+
+        // Rolled up to an activation that is then collected with too little to be worth a checkpoint.
+        await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1"), Ingest.OneSale(first, "2")]]);
+        await Ingest.Settle(Grains);
+        await Gone(region);
+        Assert.Equal(0, _regionWrites.GetValueOrDefault(region.GetGrainId()));
+
+        // The next activation's first delta from the first seller's ledger starts past those two sales; the second
+        // seller's ledger never sent it anything before.
+        await Ingest.Sales(Grains, [[Ingest.OneSale(first, "3"), Ingest.OneSale(second, "1")]]);
+        await Ingest.Settle(Grains);
+        Assert.Equal(4, (await region.Totals(null, null)).Orders);
+        Assert.Equal(4, (await region.Totals(null, null)).Orders);
+
+        await Ingest.Sales(Grains, [[Ingest.OneSale(second, "2")]]);
+        await Ingest.Settle(Grains);
+        Assert.Equal(5, (await region.Totals(null, null)).Orders);
+        Assert.Equal(5, (await region.SummaryOver(null, null)).Totals.Orders);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_written_before_any_query_holds_the_rows_the_activations_deltas_did_not_bring()
+    {
+        var village = Township + "202";
+        var (seller, _) = await TwoSellersOnTwoLedgers(village);
+        var region = Grains.Region(village);
+        await Ingest.Sales(Grains, [Enumerable.Range(0, 5).Select(i => Ingest.OneSale(seller, "early-" + i)).ToList()]);
+        await Ingest.Settle(Grains);
+        await Gone(region);
+
+        // Worth a checkpoint now, written at the collection: its `applied` claims the five sales the deltas never brought.
+        await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "late-" + i)).ToList()]);
+        await Ingest.Settle(Grains);
+        await Gone(region);
+        Assert.Equal(1, _regionWrites[region.GetGrainId()]);
+
+        Assert.Equal(305, (await region.Totals(null, null)).Orders);
+    }
+
+    [Fact]
+    public async Task A_resent_window_a_new_activation_drops_does_not_mark_where_its_ledger_begins()
+    {
+        // A checkpoint at batch `a` of the seller's ledger, then a sale in a later batch rolled up to an activation that is
+        // collected without a checkpoint. The next activation meets an old window again (dropped: it has it), then a window
+        // far ahead: the sale's batch lies between, and only the journal holds it.
+        var village = Township + "203";
+        var (seller, _) = await TwoSellersOnTwoLedgers(village);
+        var ledger = LedgerPartition.Of(seller);
+        var region = Grains.Region(village);
+        await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "checkpointed-" + i)).ToList()]);
+        await Ingest.Settle(Grains);
+        await Gone(region);
+        var checkpointed = await LedgerPositions.Last(_data, ledger);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "between")]]);
+        await Ingest.Settle(Grains);
+        await Gone(region);
+        Assert.Equal(1, _regionWrites[region.GetGrainId()]);
+
+        var sale = Ingest.OneSale(seller, "far-ahead");
+        var entry = new RollupEntry(1, Cst.HourOf(sale.Time), sale.Platform, sale.Category, sale.Product, sale.AmountFen, sale.Quantity, sale.WeightGrams, CustomerHash.Of(sale.Customer));
+        var stale = new TargetEntries();
+        stale.Add(checkpointed, entry);
+        var ahead = new TargetEntries();
+        ahead.Add(FarAhead + 1, entry);
+        await region.Apply(stale.ToDelta(ledger, checkpointed - 1, checkpointed));
+        await region.Apply(ahead.ToDelta(ledger, FarAhead, FarAhead + 1));
+
+        Assert.Equal(302, (await region.Totals(null, null)).Orders);
+    }
+
+    [Fact]
+    public async Task A_query_whose_read_fails_fails_and_the_next_one_counts_every_line_once()
+    {
+        var village = Township + "204";
+        var (first, second) = await TwoSellersOnTwoLedgers(village);
+        var region = Grains.Region(village);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1")]]);
+        await Ingest.Settle(Grains);
+        await Gone(region);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(first, "2"), Ingest.OneSale(second, "1")]]);
+        await Ingest.Settle(Grains);
+
+        _reads.FailNext();
+        await Assert.ThrowsAnyAsync<Exception>(() => region.Totals(null, null));
+
+        Assert.Equal(3, (await region.Totals(null, null)).Orders);
+        Assert.Equal(3, (await region.Totals(null, null)).Orders);
+    }
+
+    /// <summary>Registers two households of the village whose sales go to two different ledgers.</summary>
+    private async Task<(string First, string Second)> TwoSellersOnTwoLedgers(string village)
+    {
+        var first = village + "-a-" + Guid.NewGuid().ToString("N");
+        var second = Enumerable.Range(0, 1_000).Select(i => village + "-b-" + i + "-" + Guid.NewGuid().ToString("N"))
+            .First(id => LedgerPartition.Of(id) != LedgerPartition.Of(first));
+        await Ingest.Register(Grains, [Household(first, village), Household(second, village)]);
+        return (first, second);
+    }
+
+    private static SellerProfile Household(string sellerId, string village) => new(sellerId, "Household", village, SellerKind.Household, 3);
+
+    /// <summary>Deactivates the grain and waits until its activation is gone, so the next call meets a new one.</summary>
+    private async Task Gone(IAddressable grain)
+    {
+        var id = grain.GetGrainId();
+        await Grains.GetGrain(id).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        for (var attempt = 0; attempt < 100 && (await management.GetActiveGrains(id.Type)).Contains(id); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.DoesNotContain(id, await management.GetActiveGrains(id.Type));
+    }
+
+    /// <summary>Counts a region's reads of its rows (by region code) and can make the next one fail.</summary>
+    private sealed class RegionReads(ConcurrentDictionary<string, int> counts)
+    {
+        private readonly ConcurrentDictionary<string, int> _counts = counts;
+        private int _failNext;
+
+        public void FailNext() => Volatile.Write(ref _failNext, 1);
+
+        public IJournal Around(IJournal inner)
+        {
+            var proxy = DispatchProxy.Create<IJournal, Proxy>();
+            ((Proxy)(object)proxy).Set(inner, this);
+            return proxy;
+        }
+
+        public class Proxy : DispatchProxy
+        {
+            private IJournal _inner = null!;
+            private RegionReads _owner = null!;
+
+            public void Set(IJournal inner, RegionReads owner) => (_inner, _owner) = (inner, owner);
+
+            protected override object? Invoke(MethodInfo? method, object?[]? args)
+            {
+                if (method!.Name is nameof(IJournal.ReadAll) or nameof(IJournal.ReadWindows) && args![0] is JournalScope.UnderRegion or JournalScope.Everything)
+                {
+                    var code = args[0] is JournalScope.UnderRegion region ? region.CodePrefix : RegionCode.Nation;
+                    _owner._counts.AddOrUpdate(code, 1, (_, n) => n + 1);
+                    if (Interlocked.Exchange(ref _owner._failNext, 0) == 1)
+                    {
+                        throw new InvalidOperationException("the journal could not be read (test)");
+                    }
+                }
+
+                try
+                {
+                    return method.Invoke(_inner, args);
+                }
+                catch (TargetInvocationException e) when (e.InnerException is not null)
+                {
+                    throw e.InnerException;
+                }
+            }
+        }
+    }
+
+    /// <summary>Counts the regions' checkpoint writes, by region.</summary>
+    private sealed class CountingRegionWrites(IGrainStorage inner, ConcurrentDictionary<GrainId, int> writes) : IGrainStorage
+    {
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            if (stateName == "region-figures")
+            {
+                writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+            }
+
+            return inner.WriteStateAsync(stateName, grainId, grainState);
+        }
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+}
