@@ -24,9 +24,9 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     private readonly BookTurns _turns = new();
     private long[] _applied = new long[LedgerPartition.Count];
 
-    // A region's reading after activation (see Current): `applied` as its checkpoint left it, and per ledger the last
-    // batch whose rows the book may lack, UpToNow for a ledger that has sent it nothing yet. Null once read.
-    private long[] _checkpointApplied = [];
+    // A region's rows from its activation's read of the ledgers' positions, not yet read (see Current): per ledger,
+    // batches (_unreadFrom, _unreadThrough]. Null once read.
+    private long[] _unreadFrom = [];
     private long[]? _unreadThrough;
     private long _entriesSinceCheckpoint;
     private DateTime _lastCheckpoint = DateTime.UtcNow;
@@ -48,13 +48,12 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     /// </summary>
     protected virtual int? OwnLedger => null;
 
-    private const long UpToNow = long.MaxValue;
-
     /// <summary>
-    /// Takes the checkpoint (which Orleans read before activation) and reads nothing more yet: a seller reads its rows at
-    /// its queries, and a region what its checkpoint and deltas lack at its first query or checkpoint (<see cref="Current"/>).
+    /// Takes the checkpoint (which Orleans read before activation). A seller reads its rows at its queries; a region
+    /// reads every ledger's last batch now and takes its deltas above it from here on, but reads its rows up to it only
+    /// at its first query or checkpoint (<see cref="Current"/>).
     /// </summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Book = FiguresBook.FromBytes(state.State.Book);
         _lastCheckpointBytes = state.State.Book.Length;
@@ -67,19 +66,24 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
         if (OwnLedger is null)
         {
-            _checkpointApplied = (long[])_applied.Clone();
-            _unreadThrough = new long[LedgerPartition.Count];
-            Array.Fill(_unreadThrough, UpToNow);
-        }
+            // As a catch-up at activation would, but without its rows: from here on `applied` is where the positions
+            // were, deltas apply above it and the rows below it are the journal's to give (ReadWhatActivationLacks).
+            var positions = await journal.LedgerPositions();
+            _unreadFrom = (long[])_applied.Clone();
+            for (var ledger = 0; ledger < _applied.Length; ledger++)
+            {
+                _applied[ledger] = Math.Max(_applied[ledger], positions[ledger]);
+            }
 
-        return Task.CompletedTask;
+            _unreadThrough = (long[])_applied.Clone();
+        }
     }
 
     /// <summary>
     /// Makes the book hold every line rolled up to this grain before the call: a grain with its own ledger reads what
     /// that ledger committed since it last looked, so every line acknowledged before the call is in; a region, kept
-    /// current by deltas, reads once after its activation what they and its checkpoint lack. In the book's turn, since
-    /// it changes the book.
+    /// current by deltas above the positions it read at activation, reads once the rows below them that its checkpoint
+    /// lacks. In the book's turn, since it changes the book.
     /// </summary>
     protected async Task Current()
     {
@@ -141,13 +145,6 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         if (delta.ToSeq <= applied)
         {
             return Task.CompletedTask; // A resend of what this grain already has.
-        }
-
-        if (_unreadThrough is { } unread && unread[delta.Ledger] == UpToNow)
-        {
-            // This activation's first rows from the ledger: every later row of it comes by delta too, and the rows of
-            // the ledger's batches up to where this window begins are the journal's to give (ReadWhatActivationLacks).
-            unread[delta.Ledger] = Math.Max(applied, delta.FromSeq);
         }
 
         if (delta.FromSeq < applied && delta.Batches is null)
@@ -229,21 +226,18 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     protected Task<DateTimeOffset> AsOf() => GrainFactory.GetGrain<IFreshnessGrain>(0).AsOf();
 
     /// <summary>
-    /// A region's one read after its activation: the rows of each ledger's batches above the checkpoint up to where
-    /// that ledger's first delta began, or, for a ledger that sent none yet, up to its last committed batch, which
-    /// `applied` then becomes (docs/architecture.md, "A region reads the journal when it is first asked"). A read
+    /// A region's one read of its rows after its activation: each ledger's batches above the checkpoint up to the
+    /// positions read at activation (docs/architecture.md, "A region reads its rows when it is first asked"). A read
     /// that fails changes nothing, and the next query reads again.
     /// </summary>
     private async Task ReadWhatActivationLacks()
     {
-        if (_unreadThrough is not { } unread)
+        if (_unreadThrough is not { } upTo)
         {
             return;
         }
 
-        var positions = await journal.LedgerPositions();
-        var upTo = unread.Select((through, ledger) => through == UpToNow ? positions[ledger] : through).ToArray();
-        var from = _checkpointApplied;
+        var from = _unreadFrom;
         var read = 0;
         if (from.All(a => a == 0))
         {
@@ -267,14 +261,6 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             {
                 Book.Apply(entry.ToMovement());
                 read++;
-            }
-        }
-
-        for (var ledger = 0; ledger < unread.Length; ledger++)
-        {
-            if (unread[ledger] == UpToNow)
-            {
-                _applied[ledger] = Math.Max(_applied[ledger], positions[ledger]);
             }
         }
 
@@ -350,7 +336,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         catch (InconsistentStateException e)
         {
             // Another activation wrote this grain's row: this one may have missed deltas the other received. Step
-            // aside; the next activation reads the row and catches up from the journal.
+            // aside; the next activation reads the row and catches up from the journal when first asked.
             logger.LogWarning(e, "Checkpoint of {Grain} conflicted; deactivating to reload", this.GetPrimaryKeyString());
             DeactivateOnIdle();
         }

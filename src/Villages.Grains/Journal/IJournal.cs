@@ -51,7 +51,7 @@ public interface IJournal
     /// <summary>The last committed batch of every ledger, indexed by ledger.</summary>
     Task<long[]> LedgerPositions();
 
-    /// <summary>Every row of the scope with the batch that accepted it, for a grain that has no figures yet.</summary>
+    /// <summary>Every row of the scope with the batch that accepted it, for a grain without a checkpoint.</summary>
     Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadAll(JournalScope scope);
 
     /// <summary>

@@ -23,8 +23,8 @@ public sealed class LedgerGrain(
 {
     private static readonly TimeSpan RollupPeriod = TimeSpan.FromMilliseconds(200);
 
-    // A window that reaches tens of thousands of villages seen for the first time activates each of them,
-    // and each activation reads storage and the journal; sent all at once they queued past the call timeout, the
+    // A window that reaches tens of thousands of villages seen for the first time activates each of them, and each
+    // activation reads storage and the journal's positions; sent all at once they queued past the call timeout, the
     // roll-up failed, and its retry sent them all again.
     private const int MaxDeltasInFlight = 1024;
 

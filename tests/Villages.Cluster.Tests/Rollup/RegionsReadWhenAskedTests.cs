@@ -19,9 +19,9 @@ using Villages.Tests.Shared;
 namespace Villages.Cluster.Tests.Rollup;
 
 /// <summary>
-/// A region met in ingest reads nothing from the journal until it is first asked or checkpointed; then it reads, once,
-/// what its checkpoint and this activation's deltas lack: the rows an earlier activation took and did not checkpoint,
-/// up to where each ledger's first delta to this one begins, and every row of a ledger that sent it nothing yet.
+/// A region met in ingest reads the ledgers' positions at activation and none of its rows until it is first asked or
+/// checkpointed; then it reads, once, its rows below those positions that its checkpoint lacks (an earlier activation
+/// may have taken them and gone without a checkpoint), while deltas bring every row above them.
 /// </summary>
 public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
 {
@@ -84,6 +84,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         // seller's ledger never sent it anything before.
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "3"), Ingest.OneSale(second, "1")]]);
         await Ingest.Settle(Grains);
+        Assert.Equal(4, (await Grains.Region(Township).Children(null, null)).Single(c => c.Id == village).Totals.Orders);
         Assert.Equal(4, (await region.Totals(null, null)).Orders);
         Assert.Equal(4, (await region.Totals(null, null)).Orders);
 
@@ -97,33 +98,41 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     public async Task A_checkpoint_written_before_any_query_holds_the_rows_the_activations_deltas_did_not_bring()
     {
         var village = Township + "202";
-        var (seller, _) = await TwoSellersOnTwoLedgers(village);
+        var (seller, other) = await TwoSellersOnTwoLedgers(village);
         var region = Grains.Region(village);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 5).Select(i => Ingest.OneSale(seller, "early-" + i)).ToList()]);
         await Ingest.Settle(Grains);
         await Gone(region);
 
-        // Worth a checkpoint now, written at the collection: its `applied` claims the five sales the deltas never brought.
+        // The next activation comes with a sale below the positions it reads (so the journal gives it), then takes 300
+        // more by delta, which make it worth a checkpoint, written at the collection: its `applied` claims the six
+        // sales no delta brought it.
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "activating")]]);
+        await Ingest.Settle(Grains);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "late-" + i)).ToList()]);
         await Ingest.Settle(Grains);
         await Gone(region);
         Assert.Equal(1, _regionWrites[region.GetGrainId()]);
 
-        Assert.Equal(305, (await region.Totals(null, null)).Orders);
+        // The next activation starts from that checkpoint and reads the other ledger's sale, below its positions.
+        await Ingest.Sales(Grains, [[Ingest.OneSale(other, "1")]]);
+        await Ingest.Settle(Grains);
+        Assert.Equal(307, (await region.Totals(null, null)).Orders);
     }
 
     [Fact]
-    public async Task A_resent_window_a_new_activation_drops_does_not_mark_where_its_ledger_begins()
+    public async Task A_new_activation_given_an_old_window_and_then_one_far_ahead_reads_the_rows_between()
     {
-        // A checkpoint at batch `a` of the seller's ledger, then a sale in a later batch rolled up to an activation that is
-        // collected without a checkpoint. The next activation meets an old window again (dropped: it has it), then a window
-        // far ahead: the sale's batch lies between, and only the journal holds it.
+        // A checkpoint at batch `a` of the seller's ledger (the village asked, then collected), then a sale in a later batch
+        // rolled up to an activation that is collected without a checkpoint. The next activation meets an old window
+        // again (dropped: it has it), then a window far ahead: the sale's batch lies between, and only the journal holds it.
         var village = Township + "203";
         var (seller, _) = await TwoSellersOnTwoLedgers(village);
         var ledger = LedgerPartition.Of(seller);
         var region = Grains.Region(village);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "checkpointed-" + i)).ToList()]);
         await Ingest.Settle(Grains);
+        Assert.Equal(300, (await region.Totals(null, null)).Orders);
         await Gone(region);
         var checkpointed = await LedgerPositions.Last(_data, ledger);
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "between")]]);
@@ -131,8 +140,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         await Gone(region);
         Assert.Equal(1, _regionWrites[region.GetGrainId()]);
 
-        var sale = Ingest.OneSale(seller, "far-ahead");
-        var entry = new RollupEntry(1, Cst.HourOf(sale.Time), sale.Platform, sale.Category, sale.Product, sale.AmountFen, sale.Quantity, sale.WeightGrams, CustomerHash.Of(sale.Customer));
+        var entry = Entry(Ingest.OneSale(seller, "far-ahead").AmountFen);
         var stale = new TargetEntries();
         stale.Add(checkpointed, entry);
         var ahead = new TargetEntries();
@@ -141,6 +149,35 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         await region.Apply(ahead.ToDelta(ledger, FarAhead, FarAhead + 1));
 
         Assert.Equal(302, (await region.Totals(null, null)).Orders);
+    }
+
+    [Fact]
+    public async Task A_window_older_than_the_activation_that_reaches_it_first_changes_nothing()
+    {
+        // A late copy of a window the village's earlier activation had, or one from a ledger's replaced activation: it
+        // reaches the new activation before anything else from its ledger. The journal already held its batch when the
+        // activation read the positions, so the journal's rows count, not the window's, and a window after it starts
+        // no gap.
+        var village = Township + "205";
+        var (seller, _) = await TwoSellersOnTwoLedgers(village);
+        var ledger = LedgerPartition.Of(seller);
+        var region = Grains.Region(village);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1")]]);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "2")]]);
+        await Ingest.Settle(Grains);
+        await Gone(region);
+        var last = await LedgerPositions.Last(_data, ledger);
+
+        var late = new TargetEntries();
+        late.Add(last - 1, Entry(999_999));
+        var ahead = new TargetEntries();
+        ahead.Add(FarAhead + 1, Entry(4_000));
+        await region.Apply(late.ToDelta(ledger, last - 2, last - 1));
+        await region.Apply(ahead.ToDelta(ledger, FarAhead, FarAhead + 1));
+
+        var totals = await region.Totals(null, null);
+        Assert.Equal(3, totals.Orders);
+        Assert.Equal((2 * 1_000) + 4_000, totals.GrossFen);
     }
 
     [Fact]
@@ -160,6 +197,13 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
 
         Assert.Equal(3, (await region.Totals(null, null)).Orders);
         Assert.Equal(3, (await region.Totals(null, null)).Orders);
+    }
+
+    /// <summary>A sale's roll-up entry of the given amount, on Double 11, 2017, as <see cref="Ingest.OneSale"/> makes them.</summary>
+    private static RollupEntry Entry(long amountFen)
+    {
+        var sale = Ingest.OneSale("any", "entry") with { AmountFen = amountFen };
+        return new RollupEntry(1, Cst.HourOf(sale.Time), sale.Platform, sale.Category, sale.Product, sale.AmountFen, sale.Quantity, sale.WeightGrams, CustomerHash.Of(sale.Customer));
     }
 
     /// <summary>Registers two households of the village whose sales go to two different ledgers.</summary>
