@@ -24,8 +24,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     private readonly BookTurns _turns = new();
     private long[] _applied = new long[LedgerPartition.Count];
 
-    // A region's rows from its activation's read of the ledgers' positions, not yet read (see Current): per ledger,
-    // batches (_unreadFrom, _unreadThrough]. Null once read.
+    // A region's rows below the ledgers' positions it read at activation, not read yet (see Current): per ledger,
+    // batches (_unreadFrom, _unreadThrough]. Both empty once read.
     private long[] _unreadFrom = [];
     private long[]? _unreadThrough;
     private long _entriesSinceCheckpoint;
@@ -50,7 +50,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     /// <summary>
     /// Takes the checkpoint (which Orleans read before activation). A seller reads its rows at its queries; a region
-    /// reads every ledger's last batch now and takes its deltas above it from here on, but reads its rows up to it only
+    /// reads every ledger's position now and takes its deltas above it from here on, but reads its rows below it only
     /// at its first query or checkpoint (<see cref="Current"/>).
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -152,8 +152,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             return ApplyFromJournal(delta, applied);
         }
 
-        // Part of the window may have reached us already (through a catch-up after activation, or an earlier attempt
-        // of the same window): its batches up to `applied` are skipped. The skipped part was read from the journal
+        // Part of the window may have reached us already (below the positions read at activation, or through an earlier
+        // attempt of the same window): its batches up to `applied` are skipped. The skipped part was read from the journal
         // here before, by every region the retried window reached: a range of village codes, which SQLite answers by
         // scanning the window's rows, so a retry after a time-out cost far more than the first attempt (docs/benchmarks.md).
         var first = delta.FromSeq >= applied ? 0 : delta.FirstEntryAfter(applied);
@@ -228,7 +228,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     /// <summary>
     /// A region's one read of its rows after its activation: each ledger's batches above the checkpoint up to the
     /// positions read at activation (docs/architecture.md, "A region reads its rows when it is first asked"). A read
-    /// that fails changes nothing, and the next query reads again.
+    /// that fails changes nothing, and the next query or checkpoint reads again.
     /// </summary>
     private async Task ReadWhatActivationLacks()
     {
@@ -266,6 +266,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
         _entriesSinceCheckpoint += read;
         _unreadThrough = null;
+        _unreadFrom = [];
     }
 
     /// <summary>

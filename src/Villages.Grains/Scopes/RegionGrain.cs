@@ -12,8 +12,8 @@ namespace Villages.Grains.Scopes;
 /// <remarks>
 /// Villages are collected after two idle minutes, as sellers are: a national load reaches hundreds of thousands of
 /// them, each busy while its sales roll up and rarely asked again, and at a million sellers they were most of the
-/// node's activations. Coming back costs a storage read and, once asked (FiguresGrain.Current), one journal read
-/// through the village's own index. Every level above stays active for the life of the silo: there are about 45,000
+/// node's activations. Coming back costs a storage read, a read of the ledgers' positions and, once asked
+/// (FiguresGrain.Current), one journal read through the village's own index. Every level above stays active for the life of the silo: there are about 45,000
 /// of them, in nearly every roll-up and behind most queries, and a township or county catching up reads a range of
 /// village codes, which the journal answers by scanning the batches it missed.
 /// </remarks>
@@ -69,7 +69,7 @@ public sealed class RegionGrain(
     /// <summary>
     /// The figures are read after <c>asOf</c>: deltas interleave with this call, and a ledger reports its lines rolled
     /// up only once every target applied them, so every line acknowledged before <c>asOf</c> is in a book read after it
-    /// (and after the read of what this activation's deltas lack, <c>Current</c>). Read before it, a delta applied
+    /// (and after the read of its rows below the positions read at activation, <c>Current</c>). Read before it, a delta applied
     /// during the awaits could let <c>asOf</c> promise a line the figures lack.
     /// </summary>
     private async Task<ScopeSummary> SummaryOf(Func<Domain.Figures.Figures> totals)

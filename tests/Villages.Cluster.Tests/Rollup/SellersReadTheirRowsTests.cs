@@ -124,8 +124,8 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     [Fact]
     public async Task A_window_an_earlier_builds_ledger_sends_a_seller_changes_nothing_though_it_starts_past_the_sellers_first_sale()
     {
-        // Taken as a region takes it, the window of the second sale alone would open a new activation at its batch,
-        // and the first sale's batch would never be read.
+        // Taken as a region takes it, but without the positions a region reads at activation, the window of the second
+        // sale alone would open a new activation at its batch, and the first sale's batch would never be read.
         var sellerId = "window-" + Guid.NewGuid().ToString("N");
         await Ingest.Register(Grains, [Ingest.Household(sellerId)]);
         await Ingest.Sales(Grains, [[Ingest.OneSale(sellerId, "1")]]);
