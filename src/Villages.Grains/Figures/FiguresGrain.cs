@@ -49,9 +49,18 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     protected virtual int? OwnLedger => null;
 
     /// <summary>
+    /// Whether a region leaves its rows below the positions it read at activation until it is first asked or
+    /// checkpointed. Deferred, the read returns every row the region has by then and keeps those below the positions:
+    /// cheap for a village or a township, whose rows are few and which ingest meets by the ten thousand, but for a
+    /// county and above that is thousands to millions of rows where the read at activation (early in a load) found a
+    /// handful; the nation's is the whole journal.
+    /// </summary>
+    protected virtual bool ReadsRowsWhenFirstAsked => false;
+
+    /// <summary>
     /// Takes the checkpoint (which Orleans read before activation). A seller reads its rows at its queries; a region
-    /// reads every ledger's position now and takes its deltas above it from here on, but reads its rows below it only
-    /// at its first query or checkpoint (<see cref="Current"/>).
+    /// reads every ledger's position now and takes its deltas above it from here on, and its rows below it now or, for
+    /// a village or township, at its first query or checkpoint (<see cref="ReadsRowsWhenFirstAsked"/>).
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -76,6 +85,11 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             }
 
             _unreadThrough = (long[])_applied.Clone();
+            if (!ReadsRowsWhenFirstAsked)
+            {
+                await ReadWhatActivationLacks();
+                StartCheckpointsWhenWorthIt();
+            }
         }
     }
 

@@ -28,6 +28,8 @@ public sealed class RegionGrain(
 
     protected override JournalScope Scope => JournalScope.ForRegion(Code);
 
+    protected override bool ReadsRowsWhenFirstAsked => RegionCode.LevelOf(Code) is Level.Village or Level.Township;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!RegionCode.IsVillage(Code))
