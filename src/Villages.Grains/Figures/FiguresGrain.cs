@@ -50,10 +50,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     /// <summary>
     /// Whether a region leaves its rows below the positions it read at activation until it is first asked or
-    /// checkpointed. Deferred, the read returns every row the region has by then and keeps those below the positions:
-    /// cheap for a village or a township, whose rows are few and which ingest meets by the ten thousand, but for a
-    /// county and above that is thousands to millions of rows where the read at activation (early in a load) found a
-    /// handful; the nation's is the whole journal.
+    /// checkpointed (RegionGrain: a village or township), rather than reading them at activation.
     /// </summary>
     protected virtual bool ReadsRowsWhenFirstAsked => false;
 
@@ -75,8 +72,9 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
         if (OwnLedger is null)
         {
-            // As a catch-up at activation would, but without its rows: from here on `applied` is where the positions
-            // were, deltas apply above it and the rows below it are the journal's to give (ReadWhatActivationLacks).
+            // As a catch-up at activation would: from here on `applied` is where the positions were and deltas apply
+            // above it; the rows below it are the journal's to give (ReadWhatActivationLacks), read just below or, for
+            // a village or township, when first asked.
             var positions = await journal.LedgerPositions();
             _unreadFrom = (long[])_applied.Clone();
             for (var ledger = 0; ledger < _applied.Length; ledger++)
@@ -95,9 +93,9 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     /// <summary>
     /// Makes the book hold every line rolled up to this grain before the call: a grain with its own ledger reads what
-    /// that ledger committed since it last looked, so every line acknowledged before the call is in; a region, kept
-    /// current by deltas above the positions it read at activation, reads once the rows below them that its checkpoint
-    /// lacks. In the book's turn, since it changes the book.
+    /// that ledger committed since it last looked, so every line acknowledged before the call is in; a village or
+    /// township, kept current by deltas above the positions it read at activation, reads once the rows below them that
+    /// its checkpoint lacks (other regions read them at activation). In the book's turn, since it changes the book.
     /// </summary>
     protected async Task Current()
     {
@@ -240,9 +238,10 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     protected Task<DateTimeOffset> AsOf() => GrainFactory.GetGrain<IFreshnessGrain>(0).AsOf();
 
     /// <summary>
-    /// A region's one read of its rows after its activation: each ledger's batches above the checkpoint up to the
-    /// positions read at activation (docs/architecture.md, "A region reads its rows when it is first asked"). A read
-    /// that fails changes nothing, and the next query or checkpoint reads again.
+    /// A region's one read of its rows below the positions read at activation: each ledger's batches above the
+    /// checkpoint up to them (docs/architecture.md, "A village or township reads its rows when it is first asked"). At
+    /// activation (a county and above) a read that fails fails the activation; later (a village or township) it
+    /// changes nothing, and the next query or checkpoint reads again.
     /// </summary>
     private async Task ReadWhatActivationLacks()
     {
@@ -351,7 +350,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         catch (InconsistentStateException e)
         {
             // Another activation wrote this grain's row: this one may have missed deltas the other received. Step
-            // aside; the next activation reads the row and catches up from the journal when first asked.
+            // aside; the next activation reads the row and catches up from the journal.
             logger.LogWarning(e, "Checkpoint of {Grain} conflicted; deactivating to reload", this.GetPrimaryKeyString());
             DeactivateOnIdle();
         }

@@ -28,6 +28,12 @@ public sealed class RegionGrain(
 
     protected override JournalScope Scope => JournalScope.ForRegion(Code);
 
+    /// <summary>
+    /// Villages and townships, which ingest meets by the ten thousand and whose rows are few. Deferred, a read without a
+    /// checkpoint returns every row the region has by then and keeps those below the positions: for a county and above
+    /// thousands to millions of rows where the read at activation, early in a load, found a handful (the nation's is the
+    /// whole journal).
+    /// </summary>
     protected override bool ReadsRowsWhenFirstAsked => RegionCode.LevelOf(Code) is Level.Village or Level.Township;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)

@@ -19,9 +19,10 @@ using Villages.Tests.Shared;
 namespace Villages.Cluster.Tests.Rollup;
 
 /// <summary>
-/// A region met in ingest reads the ledgers' positions at activation and none of its rows until it is first asked or
-/// checkpointed; then it reads, once, its rows below those positions that its checkpoint lacks (an earlier activation
-/// may have taken them and gone without a checkpoint), while deltas bring every row above them.
+/// A village or township met in ingest reads the ledgers' positions at activation and none of its rows until it is first
+/// asked or checkpointed; then it reads, once, its rows below those positions that its checkpoint lacks (an earlier
+/// activation may have taken them and gone without a checkpoint), while deltas bring every row above them. A county
+/// and above read those rows at activation.
 /// </summary>
 public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
 {
