@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Core.Internal;
-using Orleans.Storage;
 using Orleans.TestingHost;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
@@ -40,7 +37,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     private IGrainFactory Grains => _cluster.Client;
 
     public async Task InitializeAsync() =>
-        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingRegionWrites(inner, _regionWrites), silo =>
+        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingStorage(inner, "region-figures", new(), _regionWrites), silo =>
             silo.Services.AddSingleton(sp => _reads.Around(new SqlJournal(sp.GetRequiredService<JournalDatabase>()))));
 
     public async Task DisposeAsync()
@@ -82,7 +79,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         // Rolled up to an activation that is then collected with too little to be worth a checkpoint.
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1"), Ingest.OneSale(first, "2")]]);
         await Ingest.Settle(Grains);
-        await Gone(region);
+        await Grains.Gone(region);
         Assert.Equal(0, _regionWrites.GetValueOrDefault(region.GetGrainId()));
 
         // The next activation's first delta from the first seller's ledger starts past those two sales; the second
@@ -107,7 +104,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         var region = Grains.Region(village);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 5).Select(i => Ingest.OneSale(seller, "early-" + i)).ToList()]);
         await Ingest.Settle(Grains);
-        await Gone(region);
+        await Grains.Gone(region);
 
         // Each next activation comes with a sale below the positions it reads (so the journal gives it), then takes 300
         // more by delta, which make it worth a checkpoint, written at the collection: its `applied` claims the sales no
@@ -116,14 +113,14 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         await Ingest.Settle(Grains);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "late-" + i)).ToList()]);
         await Ingest.Settle(Grains);
-        await Gone(region);
+        await Grains.Gone(region);
         Assert.Equal(1, _regionWrites[region.GetGrainId()]);
 
         await Ingest.Sales(Grains, [[Ingest.OneSale(other, "activating")]]);
         await Ingest.Settle(Grains);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "later-" + i)).ToList()]);
         await Ingest.Settle(Grains);
-        await Gone(region);
+        await Grains.Gone(region);
         Assert.Equal(2, _regionWrites[region.GetGrainId()]);
 
         // The next starts from the second checkpoint and takes a sale by delta before its read, which must not read it too.
@@ -147,11 +144,11 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "checkpointed-" + i)).ToList()]);
         await Ingest.Settle(Grains);
         Assert.Equal(300, (await region.Totals(null, null)).Orders);
-        await Gone(region);
+        await Grains.Gone(region);
         var checkpointed = await LedgerPositions.Last(_data, ledger);
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "between")]]);
         await Ingest.Settle(Grains);
-        await Gone(region);
+        await Grains.Gone(region);
         Assert.Equal(1, _regionWrites[region.GetGrainId()]);
 
         var entry = Entry(Ingest.OneSale(seller, "far-ahead").AmountFen);
@@ -179,7 +176,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1")]]);
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "2")]]);
         await Ingest.Settle(Grains);
-        await Gone(region);
+        await Grains.Gone(region);
         var last = await LedgerPositions.Last(_data, ledger);
 
         var late = new TargetEntries();
@@ -202,7 +199,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         var region = Grains.Region(village);
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1")]]);
         await Ingest.Settle(Grains);
-        await Gone(region);
+        await Grains.Gone(region);
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "2"), Ingest.OneSale(second, "1")]]);
         await Ingest.Settle(Grains);
 
@@ -232,83 +229,25 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
 
     private static SellerProfile Household(string sellerId, string village) => new(sellerId, "Household", village, SellerKind.Household, 3);
 
-    /// <summary>Deactivates the grain and waits until its activation is gone, so the next call meets a new one.</summary>
-    private async Task Gone(IAddressable grain)
-    {
-        var id = grain.GetGrainId();
-        await Grains.GetGrain(id).Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        var management = Grains.GetGrain<IManagementGrain>(0);
-        for (var attempt = 0; attempt < 100 && (await management.GetActiveGrains(id.Type)).Contains(id); attempt++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.DoesNotContain(id, await management.GetActiveGrains(id.Type));
-    }
-
     /// <summary>Counts a region's reads of its rows (by region code) and can make the next one fail.</summary>
     private sealed class RegionReads(ConcurrentDictionary<string, int> counts)
     {
-        private readonly ConcurrentDictionary<string, int> _counts = counts;
         private int _failNext;
 
         public void FailNext() => Volatile.Write(ref _failNext, 1);
 
-        public IJournal Around(IJournal inner)
+        public IJournal Around(IJournal inner) => InterceptedJournal.Around(inner, (method, args, proceed) =>
         {
-            var proxy = DispatchProxy.Create<IJournal, Proxy>();
-            ((Proxy)(object)proxy).Set(inner, this);
-            return proxy;
-        }
-
-        public class Proxy : DispatchProxy
-        {
-            private IJournal _inner = null!;
-            private RegionReads _owner = null!;
-
-            public void Set(IJournal inner, RegionReads owner) => (_inner, _owner) = (inner, owner);
-
-            protected override object? Invoke(MethodInfo? method, object?[]? args)
+            if (method.Name is nameof(IJournal.ReadAll) or nameof(IJournal.ReadWindows) && args[0] is JournalScope.UnderRegion or JournalScope.Everything)
             {
-                if (method!.Name is nameof(IJournal.ReadAll) or nameof(IJournal.ReadWindows) && args![0] is JournalScope.UnderRegion or JournalScope.Everything)
+                counts.AddOrUpdate(args[0] is JournalScope.UnderRegion region ? region.CodePrefix : RegionCode.Nation, 1, (_, n) => n + 1);
+                if (Interlocked.Exchange(ref _failNext, 0) == 1)
                 {
-                    var code = args[0] is JournalScope.UnderRegion region ? region.CodePrefix : RegionCode.Nation;
-                    _owner._counts.AddOrUpdate(code, 1, (_, n) => n + 1);
-                    if (Interlocked.Exchange(ref _owner._failNext, 0) == 1)
-                    {
-                        throw new InvalidOperationException("the journal could not be read (test)");
-                    }
-                }
-
-                try
-                {
-                    return method.Invoke(_inner, args);
-                }
-                catch (TargetInvocationException e) when (e.InnerException is not null)
-                {
-                    throw e.InnerException;
+                    throw new InvalidOperationException("the journal could not be read (test)");
                 }
             }
-        }
-    }
 
-    /// <summary>Counts the regions' checkpoint writes, by region.</summary>
-    private sealed class CountingRegionWrites(IGrainStorage inner, ConcurrentDictionary<GrainId, int> writes) : IGrainStorage
-    {
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            if (stateName == "region-figures")
-            {
-                writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
-            }
-
-            return inner.WriteStateAsync(stateName, grainId, grainState);
-        }
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            inner.ClearStateAsync(stateName, grainId, grainState);
+            return proceed();
+        });
     }
 }

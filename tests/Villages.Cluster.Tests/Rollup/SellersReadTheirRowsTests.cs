@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Core.Internal;
-using Orleans.Storage;
 using Orleans.TestingHost;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
@@ -34,7 +31,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     private IGrainFactory Grains => _cluster.Client;
 
     public async Task InitializeAsync() =>
-        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingStorage(inner, _sellerReads, _sellerWrites), silo =>
+        _cluster = await ClusterFixture.OneSilo(_data, inner => new CountingStorage(inner, "seller-figures", _sellerReads, _sellerWrites), silo =>
             silo.Services.AddSingleton(sp => _failing.Around(new SqlJournal(sp.GetRequiredService<JournalDatabase>()))));
 
     public async Task DisposeAsync()
@@ -89,7 +86,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
         var half = world.Sales.Count / 2;
         await Ingest.Settled(Grains, world.Sellers, world.Sales[..half], new Random(53));
         Assert.Equal(half, (await seller.Totals(null, null)).Orders);
-        await Gone(seller);
+        await Grains.Gone(seller);
         Assert.Equal(1, _sellerWrites.GetValueOrDefault(seller.GetGrainId()));
 
         await Ingest.Sales(Grains, SalesWorld.Batches(world.Sales, new Random(54)));
@@ -170,20 +167,6 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
         return (sellerId, seller);
     }
 
-    /// <summary>Deactivates the grain and waits until its activation is gone, so the next call meets a new one.</summary>
-    private async Task Gone(IAddressable grain)
-    {
-        var id = grain.GetGrainId();
-        await Grains.GetGrain(id).Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        var management = Grains.GetGrain<IManagementGrain>(0);
-        for (var attempt = 0; attempt < 100 && (await management.GetActiveGrains(id.Type)).Contains(id); attempt++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.DoesNotContain(id, await management.GetActiveGrains(id.Type));
-    }
-
     /// <summary>
     /// Makes the next read of a seller's rows fail, as a journal that went away for a moment would, or hold its answer
     /// until released.
@@ -206,83 +189,34 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
 
         public void Release() => _release.TrySetResult();
 
-        public IJournal Around(IJournal inner)
+        public IJournal Around(IJournal inner) => InterceptedJournal.Around(inner, (method, args, proceed) =>
         {
-            var proxy = DispatchProxy.Create<IJournal, Proxy>();
-            ((Proxy)(object)proxy).Set(inner, this);
-            return proxy;
-        }
+            if (method.Name == nameof(IJournal.ReadAfter) && args[0] is JournalScope.OfSeller)
+            {
+                if (TakeFailure())
+                {
+                    return Task.FromException<List<(long, RollupEntry)>>(new InvalidOperationException("the journal could not be read (test)"));
+                }
+
+                if (TakeHold() is { } held)
+                {
+                    return ReadWhenReleased((Task<List<(long Seq, RollupEntry Entry)>>)proceed()!, held);
+                }
+            }
+
+            return proceed();
+        });
 
         private bool TakeFailure() => Interlocked.Exchange(ref _failNext, 0) == 1;
 
         private TaskCompletionSource? TakeHold() => Interlocked.Exchange(ref _held, null);
 
-        public class Proxy : DispatchProxy
+        private async Task<List<(long Seq, RollupEntry Entry)>> ReadWhenReleased(Task<List<(long Seq, RollupEntry Entry)>> reading, TaskCompletionSource read)
         {
-            private IJournal _inner = null!;
-            private FailingSellerReads _owner = null!;
-
-            public void Set(IJournal inner, FailingSellerReads owner) => (_inner, _owner) = (inner, owner);
-
-            protected override object? Invoke(MethodInfo? method, object?[]? args)
-            {
-                if (method!.Name == nameof(IJournal.ReadAfter) && args![0] is JournalScope.OfSeller)
-                {
-                    if (_owner.TakeFailure())
-                    {
-                        return Task.FromException<List<(long, RollupEntry)>>(new InvalidOperationException("the journal could not be read (test)"));
-                    }
-
-                    if (_owner.TakeHold() is { } held)
-                    {
-                        return ReadWhenReleased(args, held);
-                    }
-                }
-
-                try
-                {
-                    return method.Invoke(_inner, args);
-                }
-                catch (TargetInvocationException e) when (e.InnerException is not null)
-                {
-                    throw e.InnerException;
-                }
-            }
-
-            private async Task<List<(long Seq, RollupEntry Entry)>> ReadWhenReleased(object?[] args, TaskCompletionSource read)
-            {
-                var rows = await _inner.ReadAfter((JournalScope)args[0]!, (int)args[1]!, (long)args[2]!);
-                read.SetResult();
-                await _owner._release.Task;
-                return rows;
-            }
+            var rows = await reading;
+            read.SetResult();
+            await _release.Task;
+            return rows;
         }
-    }
-
-    /// <summary>Counts the sellers' checkpoint reads (one a seller activation) and writes, by seller.</summary>
-    private sealed class CountingStorage(IGrainStorage inner, ConcurrentDictionary<GrainId, int> sellerReads, ConcurrentDictionary<GrainId, int> sellerWrites) : IGrainStorage
-    {
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            if (stateName == "seller-figures")
-            {
-                sellerReads.AddOrUpdate(grainId, 1, (_, n) => n + 1);
-            }
-
-            return inner.ReadStateAsync(stateName, grainId, grainState);
-        }
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            if (stateName == "seller-figures")
-            {
-                sellerWrites.AddOrUpdate(grainId, 1, (_, n) => n + 1);
-            }
-
-            return inner.WriteStateAsync(stateName, grainId, grainState);
-        }
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            inner.ClearStateAsync(stateName, grainId, grainState);
     }
 }
