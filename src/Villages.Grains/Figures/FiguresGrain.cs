@@ -164,10 +164,11 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             return ApplyFromJournal(delta, applied);
         }
 
-        // Part of the window may have reached us already (below the positions read at activation, or through an earlier
-        // attempt of the same window): its batches up to `applied` are skipped. The skipped part was read from the journal
-        // here before, by every region the retried window reached: a range of village codes, which SQLite answers by
-        // scanning the window's rows, so a retry after a time-out cost far more than the first attempt (docs/benchmarks.md).
+        // Part of the window may have reached us already (below the positions read at activation, or through an
+        // earlier attempt of the same window): its batches up to `applied` are skipped. The skipped part was read from
+        // the journal here before, by every region the retried window reached: a range of village codes, which SQLite
+        // answers by scanning the window's rows, so a retry after a time-out cost far more than the first attempt
+        // (docs/benchmarks.md).
         var first = delta.FromSeq >= applied ? 0 : delta.FirstEntryAfter(applied);
         for (var i = first; i < delta.Entries.Count; i++)
         {

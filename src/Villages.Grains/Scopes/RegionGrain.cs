@@ -13,9 +13,9 @@ namespace Villages.Grains.Scopes;
 /// Villages are collected after two idle minutes, as sellers are: a national load reaches hundreds of thousands of
 /// them, each busy while its sales roll up and rarely asked again, and at a million sellers they were most of the
 /// node's activations. Coming back costs a storage read, a read of the ledgers' positions and, once asked
-/// (FiguresGrain.Current), one journal read through the village's own index. Every level above stays active for the life of the silo: there are about 45,000
-/// of them, in nearly every roll-up and behind most queries, and a township or county catching up reads a range of
-/// village codes, which the journal answers by scanning the batches it missed.
+/// (FiguresGrain.Current), one journal read through the village's own index. Every level above stays active for the
+/// life of the silo: there are about 45,000 of them, in nearly every roll-up and behind most queries, and a township
+/// or county catching up reads a range of village codes, which the journal answers by scanning the batches it missed.
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class RegionGrain(
