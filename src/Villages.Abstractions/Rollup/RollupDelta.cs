@@ -1,3 +1,6 @@
+using Villages.Abstractions.Ingest;
+using Villages.Domain.Time;
+
 namespace Villages.Abstractions.Rollup;
 
 /// <summary>One accepted sale (Kind 1) or refund (Kind 2) as the figures grains apply it.</summary>
@@ -11,7 +14,12 @@ public sealed record RollupEntry(
     [property: Id(5)] long AmountFen,
     [property: Id(6)] long Quantity,
     [property: Id(7)] long WeightGrams,
-    [property: Id(8)] ulong CustomerHash);
+    [property: Id(8)] ulong CustomerHash)
+{
+    /// <summary>An accepted sale as the figures grains apply it: its CST hour and its customer by hash.</summary>
+    public static RollupEntry OfSale(SaleEntry sale) =>
+        new(1, Cst.HourOf(sale.Time), sale.Platform, sale.Category, sale.Product, sale.AmountFen, sale.Quantity, sale.WeightGrams, Domain.Hashing.CustomerHash.Of(sale.Customer));
+}
 
 /// <summary>
 /// Everything ledger <see cref="Ledger"/> accepted for one target in its batches (FromSeq, ToSeq], in batch order, with

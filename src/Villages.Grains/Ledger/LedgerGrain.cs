@@ -5,7 +5,6 @@ using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
 using Villages.Domain.Money;
 using Villages.Domain.Regions;
-using Villages.Domain.Time;
 using Villages.Grains.Journal;
 
 namespace Villages.Grains.Ledger;
@@ -135,7 +134,7 @@ public sealed class LedgerGrain(
             {
                 var (s, seller) = known[i];
                 routed.Add(new RoutedEntry(
-                    new RollupEntry(1, Cst.HourOf(s.Time), s.Platform, s.Category, s.Product, s.AmountFen, s.Quantity, s.WeightGrams, Domain.Hashing.CustomerHash.Of(s.Customer)),
+                    RollupEntry.OfSale(s),
                     seq,
                     seller.VillageCode));
                 _sellers[s.SellerId] = seller with { HasSales = true };

@@ -6,9 +6,7 @@ using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
-using Villages.Domain.Hashing;
 using Villages.Domain.Regions;
-using Villages.Domain.Time;
 using Villages.Grains.Journal;
 using Villages.Grains.Ledger;
 using Villages.Tests.Shared;
@@ -151,13 +149,9 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         await Grains.Gone(region);
         Assert.Equal(1, _regionWrites[region.GetGrainId()]);
 
-        var entry = Entry(Ingest.OneSale(seller, "far-ahead").AmountFen);
-        var stale = new TargetEntries();
-        stale.Add(checkpointed, entry);
-        var ahead = new TargetEntries();
-        ahead.Add(FarAhead + 1, entry);
-        await region.Apply(stale.ToDelta(ledger, checkpointed - 1, checkpointed));
-        await region.Apply(ahead.ToDelta(ledger, FarAhead, FarAhead + 1));
+        var entry = RollupEntry.OfSale(Ingest.OneSale(seller, "far-ahead"));
+        await region.Apply(Window(ledger, checkpointed, entry));
+        await region.Apply(Window(ledger, FarAhead + 1, entry));
 
         Assert.Equal(302, (await region.Totals(null, null)).Orders);
     }
@@ -179,12 +173,8 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         await Grains.Gone(region);
         var last = await LedgerPositions.Last(_data, ledger);
 
-        var late = new TargetEntries();
-        late.Add(last - 1, Entry(999_999));
-        var ahead = new TargetEntries();
-        ahead.Add(FarAhead + 1, Entry(4_000));
-        await region.Apply(late.ToDelta(ledger, last - 2, last - 1));
-        await region.Apply(ahead.ToDelta(ledger, FarAhead, FarAhead + 1));
+        await region.Apply(Window(ledger, last - 1, Entry(999_999)));
+        await region.Apply(Window(ledger, FarAhead + 1, Entry(4_000)));
 
         var totals = await region.Totals(null, null);
         Assert.Equal(3, totals.Orders);
@@ -211,10 +201,14 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     }
 
     /// <summary>A sale's roll-up entry of the given amount, on Double 11, 2017, as <see cref="Ingest.OneSale"/> makes them.</summary>
-    private static RollupEntry Entry(long amountFen)
+    private static RollupEntry Entry(long amountFen) => RollupEntry.OfSale(Ingest.OneSale("any", "entry") with { AmountFen = amountFen });
+
+    /// <summary>A ledger's window of the one batch <paramref name="seq"/>, holding the entry, as a ledger sends it.</summary>
+    private static RollupDelta Window(int ledger, long seq, RollupEntry entry)
     {
-        var sale = Ingest.OneSale("any", "entry") with { AmountFen = amountFen };
-        return new RollupEntry(1, Cst.HourOf(sale.Time), sale.Platform, sale.Category, sale.Product, sale.AmountFen, sale.Quantity, sale.WeightGrams, CustomerHash.Of(sale.Customer));
+        var entries = new TargetEntries();
+        entries.Add(seq, entry);
+        return entries.ToDelta(ledger, seq - 1, seq);
     }
 
     /// <summary>Registers two households of the village whose sales go to two different ledgers.</summary>

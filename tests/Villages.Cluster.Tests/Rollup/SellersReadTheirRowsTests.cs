@@ -6,8 +6,6 @@ using Villages.Abstractions.Ingest;
 using Villages.Abstractions.Queries;
 using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
-using Villages.Domain.Hashing;
-using Villages.Domain.Time;
 using Villages.Grains.Journal;
 using Villages.Grains.Ledger;
 using Villages.Tests.Shared;
@@ -131,7 +129,7 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
         await Ingest.Sales(Grains, [[sale]]);
         var second = await LedgerPositions.Last(_data, LedgerPartition.Of(sellerId));
         var entries = new TargetEntries();
-        entries.Add(second, new RollupEntry(1, Cst.HourOf(sale.Time), sale.Platform, sale.Category, sale.Product, sale.AmountFen, sale.Quantity, sale.WeightGrams, CustomerHash.Of(sale.Customer)));
+        entries.Add(second, RollupEntry.OfSale(sale));
         var seller = Grains.Seller(sellerId);
 
         await seller.Apply(entries.ToDelta(LedgerPartition.Of(sellerId), first, second));
