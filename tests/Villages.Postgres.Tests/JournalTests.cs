@@ -224,6 +224,17 @@ public sealed class JournalTests(PostgresServer server) : IClassFixture<Postgres
         Assert.Empty(await _journal.ReadAfter(new JournalScope.OfSeller("a1"), 2, 3));
         Assert.Empty(await _journal.ReadAfter(new JournalScope.OfSeller("b1"), 9, 0));
 
+        // A village's rows of every ledger after its position in each, with their ledger and batch, in one read (village
+        // A1 sold in ledger 2's batch 1 and ledger 9's batch 1, and was refunded in ledger 2's batch 3).
+        var after = new long[LedgerPartition.Count];
+        Assert.Equal([(2, 1L, x1), (2, 3L, y1), (9, 1L, x4)], (await _journal.ReadAfter(new JournalScope.UnderRegion(VillageA1), after)).OrderBy(r => (r.Ledger, r.Seq)));
+        after[2] = 1;
+        Assert.Equal([(2, 3L, y1), (9, 1L, x4)], (await _journal.ReadAfter(new JournalScope.UnderRegion(VillageA1), after)).OrderBy(r => (r.Ledger, r.Seq)));
+        after[2] = 3;
+        after[9] = 1;
+        Assert.Empty(await _journal.ReadAfter(new JournalScope.UnderRegion(VillageA1), after));
+        Assert.Single(await _journal.ReadAfter(new JournalScope.UnderRegion(VillageB1), new long[LedgerPartition.Count]));
+
         var routed = await _journal.ReadBatches(2, 1, 3);
         Assert.Equal(["2 " + VillageB1, "3 " + VillageA1], routed.Select(r => $"{r.Seq} {r.VillageCode}"));
 

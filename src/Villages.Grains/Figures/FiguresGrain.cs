@@ -13,8 +13,9 @@ namespace Villages.Grains.Figures;
 /// <summary>
 /// A grain that owns figures over time: a seller, or a region from village to nation. Its figures are what the
 /// journal holds for its scope; it keeps them in memory, checkpoints them with per-ledger watermarks, and reads from
-/// the journal whatever its checkpoint lacks. Ledgers then keep a region current with deltas; a seller reads what its
-/// ledger accepted since it last looked whenever it is asked (<see cref="OwnLedger"/>).
+/// the journal whatever its checkpoint lacks. Ledgers then keep a region above the village current with deltas; a
+/// seller or a village reads what the ledgers accepted for it since it last looked whenever it is asked
+/// (<see cref="ReadsItsRowsWhenAsked"/>).
 /// </summary>
 [MayInterleave(nameof(DeltasInterleave))]
 public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJournal journal, ILogger logger) : Grain, IRollupTarget
@@ -49,15 +50,23 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     protected virtual int? OwnLedger => null;
 
     /// <summary>
-    /// Whether a region leaves its rows below the positions it read at activation until it is first asked or
-    /// checkpointed (RegionGrain: a village or township), rather than reading them at activation.
+    /// Whether no ledger sends this grain its rows, and it reads them from the journal at each query instead: a seller
+    /// from its own ledger (<see cref="OwnLedger"/>), a village (RegionGrain) from every ledger, its sellers being
+    /// spread over all of them, one seek a seller and ledger. Ingest then neither activates such a grain nor keeps its
+    /// book, and a roll-up window sends no message to it (docs/architecture.md, "Sellers and villages read their own rows").
+    /// </summary>
+    protected virtual bool ReadsItsRowsWhenAsked => OwnLedger is not null;
+
+    /// <summary>
+    /// Whether a region kept current by deltas leaves its rows below the positions it read at activation until it is
+    /// first asked or checkpointed (RegionGrain: a township), rather than reading them at activation.
     /// </summary>
     protected virtual bool ReadsRowsWhenFirstAsked => false;
 
     /// <summary>
-    /// Takes the checkpoint (which Orleans read before activation). A seller reads its rows at its queries; a region
-    /// reads every ledger's position now and takes its deltas above it from here on, and its rows below it now or, for
-    /// a village or township, at its first query or checkpoint (<see cref="ReadsRowsWhenFirstAsked"/>).
+    /// Takes the checkpoint (which Orleans read before activation). A seller or village reads its rows at its queries;
+    /// a region above reads every ledger's position now and takes its deltas above it from here on, and its rows below
+    /// it now or, for a township, at its first query or checkpoint (<see cref="ReadsRowsWhenFirstAsked"/>).
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -70,11 +79,11 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
             _applied = (long[])state.State.Applied.Clone();
         }
 
-        if (OwnLedger is null)
+        if (!ReadsItsRowsWhenAsked)
         {
             // As a catch-up at activation would: from here on `applied` is where the positions were and deltas apply
             // above it; the rows below it are the journal's to give (ReadWhatActivationLacks), read just below or, for
-            // a village or township, when first asked.
+            // a township, when first asked.
             var positions = await journal.LedgerPositions();
             _unreadFrom = (long[])_applied.Clone();
             for (var ledger = 0; ledger < _applied.Length; ledger++)
@@ -92,16 +101,16 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     }
 
     /// <summary>
-    /// Makes the book hold every line rolled up to this grain before the call: a grain with its own ledger reads what
-    /// that ledger committed since it last looked, so every line acknowledged before the call is in; a village or
-    /// township, kept current by deltas above the positions it read at activation, reads once the rows below them that
-    /// its checkpoint lacks (other regions read them at activation). In the book's turn, since it changes the book.
+    /// Makes the book hold every line rolled up to this grain before the call: a seller or village reads what the
+    /// ledgers committed for it since it last looked, so every line acknowledged before the call is in; a township,
+    /// kept current by deltas above the positions it read at activation, reads once the rows below them that its
+    /// checkpoint lacks (the regions above read them at activation). In the book's turn, since it changes the book.
     /// </summary>
     protected async Task Current()
     {
-        if (OwnLedger is { } own)
+        if (ReadsItsRowsWhenAsked)
         {
-            await _turns.Take(() => CatchUpWithOwnLedger(own));
+            await _turns.Take(() => OwnLedger is { } own ? CatchUpWithOwnLedger(own) : CatchUpWithEveryLedger());
             StartCheckpointsWhenWorthIt();
         }
         else if (_unreadThrough is not null)
@@ -113,7 +122,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     /// <summary>
     /// Reads the grain's rows of its ledger after its position there, with no position to read first (see
-    /// <see cref="IJournal.ReadAfter"/>). The position moves only once every row read is in the book.
+    /// <see cref="IJournal.ReadAfter(JournalScope, int, long)"/>). The position moves only once every row read is in the book.
     /// </summary>
     private async Task CatchUpWithOwnLedger(int own)
     {
@@ -129,6 +138,24 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
         _applied[own] = last;
     }
 
+    /// <summary>
+    /// <see cref="CatchUpWithOwnLedger"/> for every ledger in one statement, which sees one moment of the journal: a
+    /// ledger's position moves to the last batch read from it, below which that read saw every batch of the ledger.
+    /// </summary>
+    private async Task CatchUpWithEveryLedger()
+    {
+        var rows = await journal.ReadAfter(Scope, (long[])_applied.Clone());
+        var last = (long[])_applied.Clone();
+        foreach (var (ledger, seq, entry) in rows)
+        {
+            Book.Apply(entry.ToMovement());
+            last[ledger] = Math.Max(last[ledger], seq);
+        }
+
+        _entriesSinceCheckpoint += rows.Count;
+        _applied = last;
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
 
     /// <summary>
@@ -137,10 +164,10 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     /// up the queries meanwhile.
     /// </summary>
     /// <remarks>
-    /// A grain with its own ledger drops the delta: only a ledger of an earlier build sends one (to a seller), and the
-    /// seller reads the same rows from the journal when it is next asked.
+    /// A seller or village drops the delta: only a ledger of an earlier build sends one, and the grain reads the same
+    /// rows from the journal when it is next asked.
     /// </remarks>
-    public Task Apply(RollupDelta delta) => OwnLedger is null ? _turns.Take(() => ApplyInTurn(delta)) : Task.CompletedTask;
+    public Task Apply(RollupDelta delta) => ReadsItsRowsWhenAsked ? Task.CompletedTask : _turns.Take(() => ApplyInTurn(delta));
 
     /// <summary>
     /// Orleans asks this of every call that would otherwise wait for the grain, and of the call it would wait for: a

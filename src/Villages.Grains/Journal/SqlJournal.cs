@@ -275,7 +275,29 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
         return rows;
     }
 
-    /// <summary>The statement behind <see cref="ReadAfter"/>.</summary>
+    public async Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadAfter(JournalScope scope, IReadOnlyList<long> afterSeqs)
+    {
+        var (sql, args) = ReadAfterEveryLedgerStatement(scope, afterSeqs);
+        await using var c = await database.Open();
+        await using var cmd = c.Command(sql, args);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = new List<(int, long, RollupEntry)>();
+        while (await r.ReadAsync())
+        {
+            rows.Add((r.GetInt32(9), r.GetInt64(10), ReadEntry(r)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The statement behind <see cref="ReadAfter(JournalScope, IReadOnlyList{long})"/>: the windows' statement, a window
+    /// a ledger, each open above.
+    /// </summary>
+    internal static (string Sql, (string, object)[] Args) ReadAfterEveryLedgerStatement(JournalScope scope, IReadOnlyList<long> afterSeqs) =>
+        ReadWindowsStatement(scope, afterSeqs.Select((after, ledger) => new BatchWindow(ledger, after, long.MaxValue)).ToList(), ", ledger, seq");
+
+    /// <summary>The statement behind <see cref="ReadAfter(JournalScope, int, long)"/>.</summary>
     internal static (string Sql, (string, object)[] Args) ReadAfterStatement(JournalScope scope, int ledger, long afterSeq)
     {
         var (filter, args) = Filter(scope);
@@ -572,7 +594,8 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     /// Above a village, the terms seek the batch index. SQLite does so (a multi-index OR; its plans are tested);
     /// PostgreSQL can with a bitmap OR, which no test checks.
     /// </summary>
-    internal static (string Sql, (string, object)[] Args) ReadWindowsStatement(JournalScope scope, IReadOnlyList<BatchWindow> windows)
+    internal static (string Sql, (string, object)[] Args) ReadWindowsStatement(
+        JournalScope scope, IReadOnlyList<BatchWindow> windows, string batchColumns = "")
     {
         var (filter, scopeArgs) = Filter(scope);
         if (scope is JournalScope.UnderRegion r && RegionCode.IsVillage(r.CodePrefix))
@@ -582,7 +605,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 
         var terms = windows.Select((w, i) => $"(ledger = @l{i} AND seq > @a{i} AND seq <= @u{i}{filter})");
         var args = windows.SelectMany((w, i) => new (string, object)[] { ($"l{i}", w.Ledger), ($"a{i}", w.AfterSeq), ($"u{i}", w.UptoSeq) });
-        return ($"SELECT {EntryColumns} FROM villages_entries WHERE {string.Join(" OR ", terms)}", [.. args, .. scopeArgs]);
+        return ($"SELECT {EntryColumns}{batchColumns} FROM villages_entries WHERE {string.Join(" OR ", terms)}", [.. args, .. scopeArgs]);
     }
 
     /// <summary>

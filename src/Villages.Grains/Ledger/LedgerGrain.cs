@@ -22,9 +22,9 @@ public sealed class LedgerGrain(
 {
     private static readonly TimeSpan RollupPeriod = TimeSpan.FromMilliseconds(200);
 
-    // A window that reaches tens of thousands of villages seen for the first time activates each of them, and each
+    // A window that reaches tens of thousands of regions seen for the first time activates each of them, and each
     // activation reads storage and the journal's positions; sent all at once they queued past the call timeout, the
-    // roll-up failed, and its retry sent them all again.
+    // roll-up failed, and its retry sent them all again (villages then, which take no deltas now; townships still).
     private const int MaxDeltasInFlight = 1024;
 
     private readonly Dictionary<string, SellerRecord> _sellers = new(StringComparer.Ordinal);
@@ -304,7 +304,7 @@ public sealed class LedgerGrain(
             }
 
             // Coarsest first: the nation and provinces are few and already active, so they are current within the
-            // tick even when the window also reaches thousands of villages activating for the first time.
+            // tick even when the window also reaches thousands of townships activating for the first time.
             var deltas = batch.Regions.OrderBy(r => r.Key == RegionCode.Nation ? 0 : r.Key.Length)
                 .Select(r => (Target: targets.Region(r.Key), Delta: r.Value.ToDelta(Id, from, to)))
                 .ToList();

@@ -5,9 +5,9 @@ using Villages.Grains.Journal;
 namespace Villages.Grains.Ledger;
 
 /// <summary>
-/// The accepted lines of a ledger not yet rolled up, grouped by the grain each must reach: its village and every region
-/// above it. One message per grain per roll-up, however many lines, keeps the nation off the hot path. Sellers are not
-/// among them: a seller reads its own rows from the journal when asked (docs/architecture.md).
+/// The accepted lines of a ledger not yet rolled up, grouped by the grain each must reach: every region above its
+/// village. One message per grain per roll-up, however many lines, keeps the nation off the hot path. Sellers and
+/// villages are not among them: they read their own rows from the journal when asked (docs/architecture.md).
 /// </summary>
 internal sealed class RollupBatch
 {
@@ -16,7 +16,7 @@ internal sealed class RollupBatch
     /// <summary>Adds a line; lines must come in batch order.</summary>
     public void Add(RoutedEntry routed)
     {
-        for (string? code = routed.VillageCode; code is not null; code = RegionCode.Parent(code))
+        for (string? code = RegionCode.Parent(routed.VillageCode); code is not null; code = RegionCode.Parent(code))
         {
             if (!Regions.TryGetValue(code, out var entries))
             {

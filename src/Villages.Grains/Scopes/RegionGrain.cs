@@ -10,10 +10,10 @@ namespace Villages.Grains.Scopes;
 
 /// <summary>A village, township, county, prefecture, province or the nation ("CN"), keyed by its division code.</summary>
 /// <remarks>
-/// Villages are collected after two idle minutes, as sellers are: a national load reaches hundreds of thousands of
-/// them, each busy while its sales roll up and rarely asked again, and at a million sellers they were most of the
-/// node's activations. Coming back costs a storage read, a read of the ledgers' positions and, once asked
-/// (FiguresGrain.Current), one journal read through the village's own index. Every level above stays active for the
+/// Villages are collected after two idle minutes, as sellers are: no ledger sends them their rows, which they read when
+/// asked (FiguresGrain.ReadsItsRowsWhenAsked), and a village asked once (a township's ranking asks all of its villages)
+/// is rarely asked again soon. Coming back costs a storage read and, at the next query, one journal read through the
+/// village's own index of what came after its checkpoint. Every level above stays active for the
 /// life of the silo: there are about 45,000 of them, in nearly every roll-up and behind most queries, and a township
 /// or county catching up reads a range of village codes, which the journal answers by scanning the batches it missed.
 /// </remarks>
@@ -29,12 +29,18 @@ public sealed class RegionGrain(
     protected override JournalScope Scope => JournalScope.ForRegion(Code);
 
     /// <summary>
-    /// Villages and townships, which ingest meets by the ten thousand and whose rows are few. Deferred, a read without a
-    /// checkpoint returns every row the region has by then and keeps those below the positions: for a county and above
-    /// thousands to millions of rows where the read at activation, early in a load, found a handful (the nation's is the
-    /// whole journal).
+    /// A village: its rows are its sellers', a seek each through the village index, and ingest meets villages by the
+    /// hundred thousand, most of which nobody asks about for a long while.
     /// </summary>
-    protected override bool ReadsRowsWhenFirstAsked => RegionCode.LevelOf(Code) is Level.Village or Level.Township;
+    protected override bool ReadsItsRowsWhenAsked => RegionCode.IsVillage(Code);
+
+    /// <summary>
+    /// Townships, which ingest meets by the ten thousand and whose rows are few. Deferred, a read without a checkpoint
+    /// returns every row the region has by then and keeps those below the positions: for a county and above thousands
+    /// to millions of rows where the read at activation, early in a load, found a handful (the nation's is the whole
+    /// journal).
+    /// </summary>
+    protected override bool ReadsRowsWhenFirstAsked => RegionCode.LevelOf(Code) is Level.Township;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

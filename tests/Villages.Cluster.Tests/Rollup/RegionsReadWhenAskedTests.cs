@@ -14,23 +14,25 @@ using Villages.Tests.Shared;
 namespace Villages.Cluster.Tests.Rollup;
 
 /// <summary>
-/// A village or township met in ingest reads the ledgers' positions at activation and none of its rows until it is first
-/// asked or checkpointed; then it reads, once, its rows below those positions that its checkpoint lacks (an earlier
-/// activation may have taken them and gone without a checkpoint), while deltas bring every row above them. A county
-/// and above read those rows at activation.
+/// A township met in ingest reads the ledgers' positions at activation and none of its rows until it is first asked or
+/// checkpointed; then it reads, once, its rows below those positions that its checkpoint lacks (an earlier activation
+/// may have taken them and gone without a checkpoint), while deltas bring every row above them. A county and above read
+/// those rows at activation. A village takes no deltas: ingest does not activate it, and it reads its rows at its queries.
 /// </summary>
 public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
 {
     private const string Township = "653130198";
+    private const string County = "653130";
     private const long FarAhead = 1_000_000_000;
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "villages-region-reads-" + Guid.NewGuid().ToString("N"));
     private readonly ConcurrentDictionary<string, int> _regionReads = new();
+    private readonly ConcurrentDictionary<string, int> _villageReads = new();
     private readonly ConcurrentDictionary<GrainId, int> _regionWrites = new();
     private readonly RegionReads _reads;
     private InProcessTestCluster _cluster = null!;
 
-    public RegionsReadWhenAskedTests() => _reads = new RegionReads(_regionReads);
+    public RegionsReadWhenAskedTests() => _reads = new RegionReads(_regionReads, _villageReads);
 
     private IGrainFactory Grains => _cluster.Client;
 
@@ -45,7 +47,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ingest_reads_no_villages_or_townships_rows_and_each_region_reads_once_and_counts_every_line_once()
+    public async Task Ingest_reads_no_villages_or_townships_rows_and_each_region_above_a_village_reads_once_and_counts_every_line_once()
     {
         var world = new SalesWorld(seed: 6161, tag: "region-reads", townships: [Township], sellers: 8, sales: 300);
 
@@ -54,25 +56,60 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         await Ingest.Settle(Grains);
 
         // A county and above read theirs at activation: deferred, the nation's read would be the whole journal.
-        var deferring = world.Regions.Where(c => RegionCode.LevelOf(c) is Level.Village or Level.Township).ToList();
-        Assert.Equal(2, deferring.Select(RegionCode.LevelOf).Distinct().Count());
-        Assert.All(deferring, code => Assert.False(_regionReads.ContainsKey(code), $"{code} read its rows before it was asked"));
-        Assert.All(world.Regions.Except(deferring), code => Assert.Equal(1, _regionReads.GetValueOrDefault(code)));
+        var villages = world.Regions.Where(RegionCode.IsVillage).ToList();
+        var townships = world.Regions.Where(c => RegionCode.LevelOf(c) is Level.Township).ToList();
+        Assert.NotEmpty(villages);
+        Assert.NotEmpty(townships);
+        Assert.Empty(_villageReads);
+        var active = await Grains.GetGrain<IManagementGrain>(0).GetActiveGrains(Grains.Region(villages[0]).GetGrainId().Type);
+        Assert.DoesNotContain(active, id => villages.Contains(id.Key.ToString()));
+        Assert.All(villages.Concat(townships), code => Assert.False(_regionReads.ContainsKey(code), $"{code} read its rows before it was asked"));
+        Assert.All(world.Regions.Except(villages).Except(townships), code => Assert.Equal(1, _regionReads.GetValueOrDefault(code)));
         foreach (var code in world.Regions)
         {
             var expected = world.ExpectedBook(s => RegionCode.SelfAndAncestors(s.VillageCode).Contains(code)).Lifetime.ToFigures();
             Assert.Equal(SalesWorld.View(expected), await Grains.Region(code).Totals(null, null));
             Assert.Equal(SalesWorld.View(expected), await Grains.Region(code).Totals(null, null));
-            Assert.Equal(1, _regionReads[code]);
+            if (RegionCode.IsVillage(code))
+            {
+                // A village reads what came since its last look at every query: nothing, the second time.
+                Assert.False(_regionReads.ContainsKey(code));
+                Assert.Equal(2, _villageReads[code]);
+            }
+            else
+            {
+                Assert.Equal(1, _regionReads[code]);
+            }
         }
     }
 
     [Fact]
-    public async Task A_village_collected_without_a_checkpoint_counts_the_rows_its_new_deltas_do_not_bring_once()
+    public async Task A_village_counts_at_its_query_every_line_acknowledged_before_it_and_drops_windows()
     {
-        var village = Township + "201";
+        var village = Township + "206";
         var (first, second) = await TwoSellersOnTwoLedgers(village);
         var region = Grains.Region(village);
+
+        // No settle: the village reads the journal, not what the roll-up brought.
+        await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1"), Ingest.OneSale(second, "1")]]);
+        Assert.Equal(2, (await region.Totals(null, null)).Orders);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(second, "2"), Ingest.OneSale(second, "1")]]);
+        Assert.Equal(3, (await region.SummaryOver(null, null)).Totals.Orders);
+
+        // A window from a ledger of an earlier build, past everything: the village's rows are the journal's alone.
+        await region.Apply(Window(LedgerPartition.Of(first), FarAhead, Entry(999_999)));
+        await Ingest.Sales(Grains, [[Ingest.OneSale(first, "2")]]);
+        var totals = await region.Totals(null, null);
+        Assert.Equal(4, totals.Orders);
+        Assert.Equal(4 * 1_000, totals.GrossFen);
+    }
+
+    [Fact]
+    public async Task A_township_collected_without_a_checkpoint_counts_the_rows_its_new_deltas_do_not_bring_once()
+    {
+        var township = County + "191";
+        var (first, second) = await TwoSellersOnTwoLedgers(township + "201");
+        var region = Grains.Region(township);
 
         // Rolled up to an activation that is then collected with too little to be worth a checkpoint.
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1"), Ingest.OneSale(first, "2")]]);
@@ -84,7 +121,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         // seller's ledger never sent it anything before.
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "3"), Ingest.OneSale(second, "1")]]);
         await Ingest.Settle(Grains);
-        Assert.Equal(4, (await Grains.Region(Township).Children(null, null)).Single(c => c.Id == village).Totals.Orders);
+        Assert.Equal(4, (await Grains.Region(County).Children(null, null)).Single(c => c.Id == township).Totals.Orders);
         Assert.Equal(4, (await region.Totals(null, null)).Orders);
         Assert.Equal(4, (await region.Totals(null, null)).Orders);
 
@@ -97,9 +134,9 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     [Fact]
     public async Task A_checkpoint_written_before_any_query_holds_the_rows_no_delta_brought()
     {
-        var village = Township + "202";
-        var (seller, other) = await TwoSellersOnTwoLedgers(village);
-        var region = Grains.Region(village);
+        var township = County + "192";
+        var (seller, other) = await TwoSellersOnTwoLedgers(township + "201");
+        var region = Grains.Region(township);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 5).Select(i => Ingest.OneSale(seller, "early-" + i)).ToList()]);
         await Ingest.Settle(Grains);
         await Grains.Gone(region);
@@ -132,13 +169,13 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     [Fact]
     public async Task A_new_activation_given_an_old_window_and_then_one_far_ahead_reads_the_rows_between()
     {
-        // A checkpoint at batch `a` of the seller's ledger (the village asked, then collected), then a sale in a later batch
-        // rolled up to an activation that is collected without a checkpoint. The next activation meets an old window
+        // A checkpoint at batch `a` of the seller's ledger (the township asked, then collected), then a sale in a later
+        // batch rolled up to an activation that is collected without a checkpoint. The next activation meets an old window
         // again (dropped: it has it), then a window far ahead: the sale's batch lies between, and only the journal holds it.
-        var village = Township + "203";
-        var (seller, _) = await TwoSellersOnTwoLedgers(village);
+        var township = County + "193";
+        var (seller, _) = await TwoSellersOnTwoLedgers(township + "201");
         var ledger = LedgerPartition.Of(seller);
-        var region = Grains.Region(village);
+        var region = Grains.Region(township);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "checkpointed-" + i)).ToList()]);
         await Ingest.Settle(Grains);
         Assert.Equal(300, (await region.Totals(null, null)).Orders);
@@ -159,14 +196,14 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     [Fact]
     public async Task A_window_older_than_the_activation_that_reaches_it_first_changes_nothing()
     {
-        // A late copy of a window the village's earlier activation had, or one from a ledger's replaced activation: it
+        // A late copy of a window the township's earlier activation had, or one from a ledger's replaced activation: it
         // reaches the new activation before anything else from its ledger. The journal already held its batch when the
         // activation read the positions, so the journal's rows count, not the window's, and a window after it starts
         // no gap.
-        var village = Township + "205";
-        var (seller, _) = await TwoSellersOnTwoLedgers(village);
+        var township = County + "195";
+        var (seller, _) = await TwoSellersOnTwoLedgers(township + "201");
         var ledger = LedgerPartition.Of(seller);
-        var region = Grains.Region(village);
+        var region = Grains.Region(township);
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1")]]);
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "2")]]);
         await Ingest.Settle(Grains);
@@ -184,9 +221,9 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     [Fact]
     public async Task A_query_whose_read_fails_fails_and_the_next_one_counts_every_line_once()
     {
-        var village = Township + "204";
-        var (first, second) = await TwoSellersOnTwoLedgers(village);
-        var region = Grains.Region(village);
+        var township = County + "194";
+        var (first, second) = await TwoSellersOnTwoLedgers(township + "201");
+        var region = Grains.Region(township);
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1")]]);
         await Ingest.Settle(Grains);
         await Grains.Gone(region);
@@ -223,8 +260,11 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
 
     private static SellerProfile Household(string sellerId, string village) => new(sellerId, "Household", village, SellerKind.Household, 3);
 
-    /// <summary>Counts a region's reads of its rows (by region code) and can make the next one fail.</summary>
-    private sealed class RegionReads(ConcurrentDictionary<string, int> counts)
+    /// <summary>
+    /// Counts a region's reads of its rows (by region code): a region's catch-up in <paramref name="counts"/>, a village's
+    /// read at a query in <paramref name="villageCounts"/>. Can make the next of either fail.
+    /// </summary>
+    private sealed class RegionReads(ConcurrentDictionary<string, int> counts, ConcurrentDictionary<string, int> villageCounts)
     {
         private int _failNext;
 
@@ -232,9 +272,12 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
 
         public IJournal Around(IJournal inner) => InterceptedJournal.Around(inner, (method, args, proceed) =>
         {
-            if (method.Name is nameof(IJournal.ReadAll) or nameof(IJournal.ReadWindows) && args[0] is JournalScope.UnderRegion or JournalScope.Everything)
+            var reads = method.Name is nameof(IJournal.ReadAll) or nameof(IJournal.ReadWindows) ? counts
+                : method.Name is nameof(IJournal.ReadAfter) && args.Length == 2 ? villageCounts
+                : null;
+            if (reads is not null && args[0] is JournalScope.UnderRegion or JournalScope.Everything)
             {
-                counts.AddOrUpdate(args[0] is JournalScope.UnderRegion region ? region.CodePrefix : RegionCode.Nation, 1, (_, n) => n + 1);
+                reads.AddOrUpdate(args[0] is JournalScope.UnderRegion region ? region.CodePrefix : RegionCode.Nation, 1, (_, n) => n + 1);
                 if (Interlocked.Exchange(ref _failNext, 0) == 1)
                 {
                     throw new InvalidOperationException("the journal could not be read (test)");

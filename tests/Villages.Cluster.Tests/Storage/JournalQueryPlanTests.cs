@@ -1,3 +1,4 @@
+using Villages.Abstractions.Ingest;
 using Villages.Cluster.Tests.Infrastructure;
 using Villages.Grains.Journal;
 
@@ -34,6 +35,20 @@ public sealed class JournalQueryPlanTests : SqliteFolder
         // A seek a window (a village's: one a seller of the village, whom the plan lists from the sellers' index).
         Assert.Contains("MULTI-INDEX OR", plan);
         Assert.Equal(3, plan.Split("villages_entries_by_village_seller (village_code=? AND seller_id=? AND ledger=? AND seq>? AND seq<?)").Length - 1);
+        Assert.DoesNotContain("villages_entries_by_batch", plan);
+        Assert.DoesNotContain("SCAN villages_entries", plan);
+    }
+
+    [Fact]
+    public async Task A_village_reads_its_rows_after_its_positions_by_seeks_of_its_sellers_parts_of_the_village_index()
+    {
+        var (sql, args) = SqlJournal.ReadAfterEveryLedgerStatement(ScopeOf("village"), Enumerable.Range(0, LedgerPartition.Count).Select(l => (long)l * 10).ToList());
+
+        var plan = await Plan(sql, args);
+
+        // A seek a ledger (and, at run time, a seller of the village), never a walk of the village's rows or the batches.
+        Assert.Contains("MULTI-INDEX OR", plan);
+        Assert.Equal(LedgerPartition.Count, plan.Split("villages_entries_by_village_seller (village_code=? AND seller_id=? AND ledger=? AND seq>? AND seq<?)").Length - 1);
         Assert.DoesNotContain("villages_entries_by_batch", plan);
         Assert.DoesNotContain("SCAN villages_entries", plan);
     }
