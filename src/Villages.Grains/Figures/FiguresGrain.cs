@@ -45,7 +45,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     /// The one ledger that holds this grain's rows, if one does (a seller's, chosen by its id); null for a region. No
     /// ledger sends such a grain its rows: it reads them from that ledger's part of the journal whenever it is asked
     /// (<see cref="Current"/>), one seek through its own index. So ingest neither activates a seller nor keeps its book
-    /// in memory, and a roll-up window sends one message less a line (docs/architecture.md, "Sellers read their own rows").
+    /// in memory, and a roll-up window sends one message less a line (docs/architecture.md, "Sellers and villages read
+    /// their own rows").
     /// </summary>
     protected virtual int? OwnLedger => null;
 
@@ -144,7 +145,9 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     /// </summary>
     private async Task CatchUpWithEveryLedger()
     {
-        var rows = await journal.ReadAfter(Scope, (long[])_applied.Clone());
+        // Nothing read yet (no checkpoint, no query): every row, by the plain seek of the scope's part of the index,
+        // which costs a village's first query less than a term a ledger.
+        var rows = _applied.All(a => a == 0) ? await journal.ReadAll(Scope) : await journal.ReadAfter(Scope, (long[])_applied.Clone());
         var last = (long[])_applied.Clone();
         foreach (var (ledger, seq, entry) in rows)
         {
@@ -267,9 +270,9 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
     /// <summary>
     /// A region's one read of its rows below the positions read at activation: each ledger's batches above the
-    /// checkpoint up to them (docs/architecture.md, "A village or township reads its rows when it is first asked"). At
-    /// activation (a county and above) a read that fails fails the activation; later (a village or township) it
-    /// changes nothing, and the next query or checkpoint reads again.
+    /// checkpoint up to them (docs/architecture.md, "A township reads its rows when it is first asked"). At activation
+    /// (a county and above) a read that fails fails the activation; later (a township) it changes nothing, and the next
+    /// query or checkpoint reads again.
     /// </summary>
     private async Task ReadWhatActivationLacks()
     {

@@ -54,11 +54,15 @@ public sealed class RegionGrain(
 
     public async Task<ScopeSummary?> Summary()
     {
-        await Current();
-        return Book.Lifetime.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(() => Book.Lifetime.ToFigures()) : null;
+        var (asOf, figures) = await FiguresAsOf(() => Book.Lifetime.ToFigures());
+        return figures.Tally.Orders > 0 || await Journal.RegionExists(Code) ? await SummaryOf(asOf, figures) : null;
     }
 
-    public Task<ScopeSummary> SummaryOver(DateTime? from, DateTime? to) => SummaryOf(() => RangeFigures(from, to));
+    public async Task<ScopeSummary> SummaryOver(DateTime? from, DateTime? to)
+    {
+        var (asOf, figures) = await FiguresAsOf(() => RangeFigures(from, to));
+        return await SummaryOf(asOf, figures);
+    }
 
     public async Task<IReadOnlyList<ScopeSummary>> Children(DateTime? from, DateTime? to)
     {
@@ -83,15 +87,19 @@ public sealed class RegionGrain(
     /// <summary>
     /// The figures are read after <c>asOf</c>: deltas interleave with this call, and a ledger reports its lines rolled
     /// up only once every target applied them, so every line acknowledged before <c>asOf</c> is in a book read after it
-    /// (and after the read of its rows below the positions read at activation, <c>Current</c>). Read before it, a delta applied
-    /// during the awaits could let <c>asOf</c> promise a line the figures lack.
+    /// (and after <c>Current</c>: a village's read of what the ledgers committed for it since it last looked, a
+    /// township's first read of its rows below the positions it read at activation). Read before it, a delta applied
+    /// during the awaits, or a line committed before the read, could let <c>asOf</c> promise a line the figures lack.
     /// </summary>
-    private async Task<ScopeSummary> SummaryOf(Func<Domain.Figures.Figures> totals)
+    private async Task<(DateTimeOffset AsOf, Domain.Figures.Figures Figures)> FiguresAsOf(Func<Domain.Figures.Figures> totals)
     {
         var asOf = await AsOf();
         await Current();
-        var figures = totals();
-        return new(
+        return (asOf, totals());
+    }
+
+    private async Task<ScopeSummary> SummaryOf(DateTimeOffset asOf, Domain.Figures.Figures figures) =>
+        new(
             Code,
             LevelNames.Name(RegionCode.LevelOf(Code)),
             await Journal.RegionName(Code) ?? (Code == RegionCode.Nation ? "中国" : null),
@@ -99,5 +107,4 @@ public sealed class RegionGrain(
             asOf,
             figures.ToView(),
             await Journal.CountSellers([Scope]));
-    }
 }

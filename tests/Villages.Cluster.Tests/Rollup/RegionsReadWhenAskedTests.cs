@@ -105,6 +105,28 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_village_whose_sellers_share_a_ledger_moves_its_position_to_the_last_batch_it_read_not_the_last_row()
+    {
+        // The journal gives a village's rows seller by seller: here the first seller's rows in a later batch than the
+        // second's, in both reads (the first reads everything, the second what came after the first).
+        var village = Township + "207";
+        var late = village + "-a-" + Guid.NewGuid().ToString("N");
+        var early = Enumerable.Range(0, 1_000).Select(i => village + "-b-" + i + "-" + Guid.NewGuid().ToString("N"))
+            .First(id => LedgerPartition.Of(id) == LedgerPartition.Of(late));
+        Assert.True(string.CompareOrdinal(late, early) < 0);
+        await Ingest.Register(Grains, [Household(late, village), Household(early, village)]);
+        var region = Grains.Region(village);
+
+        await Ingest.Sales(Grains, [[Ingest.OneSale(early, "1")]]);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(late, "1")]]);
+        Assert.Equal(2, (await region.Totals(null, null)).Orders);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(early, "2")]]);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(late, "2")]]);
+        Assert.Equal(4, (await region.Totals(null, null)).Orders);
+        Assert.Equal(4, (await region.Totals(null, null)).Orders);
+    }
+
+    [Fact]
     public async Task A_township_collected_without_a_checkpoint_counts_the_rows_its_new_deltas_do_not_bring_once()
     {
         var township = County + "191";
@@ -261,8 +283,8 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     private static SellerProfile Household(string sellerId, string village) => new(sellerId, "Household", village, SellerKind.Household, 3);
 
     /// <summary>
-    /// Counts a region's reads of its rows (by region code): a region's catch-up in <paramref name="counts"/>, a village's
-    /// read at a query in <paramref name="villageCounts"/>. Can make the next of either fail.
+    /// Counts a region's reads of its rows (by region code): a village's in <paramref name="villageCounts"/>, any other
+    /// region's in <paramref name="counts"/>. Can make the next of either fail.
     /// </summary>
     private sealed class RegionReads(ConcurrentDictionary<string, int> counts, ConcurrentDictionary<string, int> villageCounts)
     {
@@ -272,8 +294,9 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
 
         public IJournal Around(IJournal inner) => InterceptedJournal.Around(inner, (method, args, proceed) =>
         {
-            var reads = method.Name is nameof(IJournal.ReadAll) or nameof(IJournal.ReadWindows) ? counts
-                : method.Name is nameof(IJournal.ReadAfter) && args.Length == 2 ? villageCounts
+            var isVillage = args.Length > 0 && args[0] is JournalScope.UnderRegion { CodePrefix: var code } && RegionCode.IsVillage(code);
+            var reads = method.Name is nameof(IJournal.ReadAll) or nameof(IJournal.ReadWindows) || (method.Name is nameof(IJournal.ReadAfter) && args.Length == 2)
+                ? (isVillage ? villageCounts : counts)
                 : null;
             if (reads is not null && args[0] is JournalScope.UnderRegion or JournalScope.Everything)
             {

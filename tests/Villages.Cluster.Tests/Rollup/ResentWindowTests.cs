@@ -94,10 +94,10 @@ public sealed class ResentWindowTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_window_that_arrives_after_a_catch_up_inside_it_applies_only_the_batches_the_journal_did_not_have()
+    public async Task A_window_reaching_back_into_what_a_real_township_has_applies_only_the_batches_after_its_position()
     {
         // A real township of one seller, with real batches: activated by the first of them, it took the ledgers'
-        // positions and read its rows below them from the journal when first asked, and its deltas above them, up to its
+        // positions (reading its rows below them from the journal when first asked) and its deltas above them, up to its
         // seller's ledger's last batch M; a window (M - 1, M + 500] then reaches it, as a ledger's retry would. Its batch
         // M is in the journal already; batch M + 500 is not. Its village, which takes no deltas, drops the window.
         var world = new SalesWorld(seed: 5151, tag: "caught-up", townships: ["653130199"], sellers: 1, sales: 40);
