@@ -277,8 +277,8 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 
     public async Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadAfter(JournalScope scope, IReadOnlyList<long> afterSeqs)
     {
-        var (sql, args) = ReadAfterEveryLedgerStatement(scope, afterSeqs);
         await using var c = await database.Open();
+        var (sql, args) = ReadAfterEveryLedgerStatement(scope, afterSeqs, lateral: c is not SqliteConnection);
         await using var cmd = c.Command(sql, args);
         await using var r = await cmd.ExecuteReaderAsync();
         var rows = new List<(int, long, RollupEntry)>();
@@ -293,13 +293,14 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     /// <summary>
     /// The statement behind <see cref="ReadAfter(JournalScope, IReadOnlyList{long})"/>. For a village, which asks it at
     /// every query: its sellers, each joined to every ledger's position and then to its rows above it, so that each
-    /// pair is a seek of the village index (the CROSS JOINs fix that order in SQLite, whose planner otherwise walked a
-    /// ledger's batches; its plan is tested). The windows' statement, with a village's sellers looked up inside each of
-    /// its sixteen terms, made a village's ranking dearer on SQLite and ten times dearer in a cluster on PostgreSQL
-    /// (docs/benchmarks.md, the table of changes). Any other scope: the windows' statement, a window a ledger, each
-    /// open above.
+    /// pair is a seek of the village index with all four columns. The order is fixed: in SQLite by CROSS JOINs (its
+    /// planner otherwise walked a ledger's batches), in PostgreSQL by a LATERAL subquery kept whole by OFFSET 0 (it
+    /// otherwise scanned all of each seller's rows and filtered them by the positions); both plans are tested. The
+    /// windows' statement, with a village's sellers looked up inside each of its sixteen terms, made a village's
+    /// ranking dearer on SQLite and ten times dearer in a cluster (docs/benchmarks.md, the table of changes). Any other
+    /// scope: the windows' statement, a window a ledger, each open above.
     /// </summary>
-    internal static (string Sql, (string, object)[] Args) ReadAfterEveryLedgerStatement(JournalScope scope, IReadOnlyList<long> afterSeqs)
+    internal static (string Sql, (string, object)[] Args) ReadAfterEveryLedgerStatement(JournalScope scope, IReadOnlyList<long> afterSeqs, bool lateral)
     {
         if (scope is not JournalScope.UnderRegion village || !RegionCode.IsVillage(village.CodePrefix))
         {
@@ -307,14 +308,23 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
         }
 
         var positions = string.Join(", ", afterSeqs.Select((_, ledger) => $"({ledger}, @a{ledger})"));
-        var columns = string.Join(", ", EntryColumns.Split(", ").Select(c => "e." + c));
+        var rows = lateral
+            ? $"""
+              CROSS JOIN LATERAL (SELECT {EntryColumns}, ledger, seq FROM villages_entries
+                  WHERE village_code = s.village_code AND seller_id = s.seller_id AND ledger = p.ledger AND seq > p.after_seq
+                  OFFSET 0) e
+              WHERE s.village_code = @village
+              """
+            : """
+              CROSS JOIN villages_entries e
+              WHERE s.village_code = @village AND e.village_code = s.village_code AND e.seller_id = s.seller_id
+                AND e.ledger = p.ledger AND e.seq > p.after_seq
+              """;
         return (
             $"""
             WITH p (ledger, after_seq) AS (VALUES {positions})
-            SELECT {columns}, e.ledger, e.seq
-            FROM villages_sellers s CROSS JOIN p CROSS JOIN villages_entries e
-            WHERE s.village_code = @village AND e.village_code = s.village_code AND e.seller_id = s.seller_id
-              AND e.ledger = p.ledger AND e.seq > p.after_seq
+            SELECT {string.Join(", ", EntryColumns.Split(", ").Select(c => "e." + c))}, e.ledger, e.seq
+            FROM villages_sellers s CROSS JOIN p {rows}
             """,
             [("village", village.CodePrefix), .. afterSeqs.Select((after, ledger) => ($"a{ledger}", (object)after))]);
     }

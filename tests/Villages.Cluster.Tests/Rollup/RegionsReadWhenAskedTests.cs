@@ -105,6 +105,31 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_villages_summary_promises_as_of_its_start_only_so_a_line_acknowledged_while_it_reads_is_not_promised()
+    {
+        var village = Township + "208";
+        var (seller, _) = await TwoSellersOnTwoLedgers(village);
+        var region = Grains.Region(village);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1")]]);
+        Assert.Equal(1, (await region.Totals(null, null)).Orders);
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "2")]]);
+
+        // The summary's read of its new rows is answered only after a third sale is acknowledged and rolled up everywhere.
+        var reading = _reads.HoldNextVillageRead();
+        var summary = region.Summary();
+        await reading.WaitAsync(TimeSpan.FromSeconds(30));
+        var sentAt = DateTimeOffset.UtcNow;
+        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "3")]]);
+        await Ingest.Settle(Grains);
+        _reads.Release();
+
+        var answered = (await summary)!;
+        Assert.Equal(2, answered.Totals.Orders);
+        Assert.True(answered.AsOf < sentAt, $"the summary promises lines up to {answered.AsOf:O}, but lacks one acknowledged after {sentAt:O}");
+        Assert.Equal(3, (await region.Totals(null, null)).Orders);
+    }
+
+    [Fact]
     public async Task A_village_whose_sellers_share_a_ledger_moves_its_position_to_the_last_batch_it_read_not_the_last_row()
     {
         // The journal gives a village's rows seller by seller: here the first seller's rows in a later batch than the
@@ -288,9 +313,30 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     /// </summary>
     private sealed class RegionReads(ConcurrentDictionary<string, int> counts, ConcurrentDictionary<string, int> villageCounts)
     {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _failNext;
+        private TaskCompletionSource? _held;
 
         public void FailNext() => Volatile.Write(ref _failNext, 1);
+
+        /// <summary>Holds the answer of a village's next read, made at once; the task completes when the read is done.</summary>
+        public Task HoldNextVillageRead()
+        {
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _held, held);
+            return held.Task;
+        }
+
+        public void Release() => _release.TrySetResult();
+
+        private async Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadWhenReleased(
+            Task<List<(int Ledger, long Seq, RollupEntry Entry)>> reading, TaskCompletionSource read)
+        {
+            var rows = await reading;
+            read.SetResult();
+            await _release.Task;
+            return rows;
+        }
 
         public IJournal Around(IJournal inner) => InterceptedJournal.Around(inner, (method, args, proceed) =>
         {
@@ -304,6 +350,11 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
                 if (Interlocked.Exchange(ref _failNext, 0) == 1)
                 {
                     throw new InvalidOperationException("the journal could not be read (test)");
+                }
+
+                if (isVillage && Interlocked.Exchange(ref _held, null) is { } held)
+                {
+                    return ReadWhenReleased((Task<List<(int Ledger, long Seq, RollupEntry Entry)>>)proceed()!, held);
                 }
             }
 

@@ -42,7 +42,7 @@ public sealed class JournalQueryPlanTests : SqliteFolder
     [Fact]
     public async Task A_village_reads_its_rows_after_its_positions_by_seeks_of_its_sellers_parts_of_the_village_index()
     {
-        var (sql, args) = SqlJournal.ReadAfterEveryLedgerStatement(ScopeOf("village"), Enumerable.Range(0, LedgerPartition.Count).Select(l => (long)l * 10).ToList());
+        var (sql, args) = SqlJournal.ReadAfterEveryLedgerStatement(ScopeOf("village"), Enumerable.Range(0, LedgerPartition.Count).Select(l => (long)l * 10).ToList(), lateral: false);
 
         var plan = await Plan(sql, args);
 
