@@ -617,8 +617,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
         new(r.GetString(0), r.GetString(1), r.GetString(2), (SellerKind)r.GetInt32(3), r.GetInt32(4), r.GetInt32(5) != 0);
 
     /// <summary>
-    /// The statement behind <see cref="ReadWindows"/> and a village's read at its queries
-    /// (<see cref="ReadAfterEveryLedgerStatement"/>): one term a window, each with the scope's own condition, so that
+    /// The statement behind <see cref="ReadWindows"/>: one term a window, each with the scope's own condition, so that
     /// every term is answered by seeks and the results united, never a scan of the scope's rows for a condition on the
     /// ledger nor of the windows' batches for the scope. A seller seeks its rows of the window in the village index. A
     /// village seeks each of its sellers' rows of the window there: its part of that index is ordered by seller first,
