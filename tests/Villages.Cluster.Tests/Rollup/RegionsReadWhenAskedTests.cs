@@ -313,30 +313,15 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     /// </summary>
     private sealed class RegionReads(ConcurrentDictionary<string, int> counts, ConcurrentDictionary<string, int> villageCounts)
     {
-        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly HeldRead _held = new();
         private int _failNext;
-        private TaskCompletionSource? _held;
 
         public void FailNext() => Volatile.Write(ref _failNext, 1);
 
         /// <summary>Holds the answer of a village's next read, made at once; the task completes when the read is done.</summary>
-        public Task HoldNextVillageRead()
-        {
-            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Volatile.Write(ref _held, held);
-            return held.Task;
-        }
+        public Task HoldNextVillageRead() => _held.HoldNext();
 
-        public void Release() => _release.TrySetResult();
-
-        private async Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadWhenReleased(
-            Task<List<(int Ledger, long Seq, RollupEntry Entry)>> reading, TaskCompletionSource read)
-        {
-            var rows = await reading;
-            read.SetResult();
-            await _release.Task;
-            return rows;
-        }
+        public void Release() => _held.Release();
 
         public IJournal Around(IJournal inner) => InterceptedJournal.Around(inner, (method, args, proceed) =>
         {
@@ -352,9 +337,9 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
                     throw new InvalidOperationException("the journal could not be read (test)");
                 }
 
-                if (isVillage && Interlocked.Exchange(ref _held, null) is { } held)
+                if (isVillage && _held.TakeArmed() is { } held)
                 {
-                    return ReadWhenReleased((Task<List<(int Ledger, long Seq, RollupEntry Entry)>>)proceed()!, held);
+                    return _held.WhenReleased((Task<List<(int Ledger, long Seq, RollupEntry Entry)>>)proceed()!, held);
                 }
             }
 

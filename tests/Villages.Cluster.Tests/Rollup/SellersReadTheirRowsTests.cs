@@ -171,21 +171,15 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
     /// </summary>
     private sealed class FailingSellerReads
     {
-        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private TaskCompletionSource? _held;
+        private readonly HeldRead _held = new();
         private int _failNext;
 
         public void FailNext() => Volatile.Write(ref _failNext, 1);
 
         /// <summary>Holds the answer of the next read, read at once; the task completes when the read is done.</summary>
-        public Task HoldNext()
-        {
-            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Volatile.Write(ref _held, held);
-            return held.Task;
-        }
+        public Task HoldNext() => _held.HoldNext();
 
-        public void Release() => _release.TrySetResult();
+        public void Release() => _held.Release();
 
         public IJournal Around(IJournal inner) => InterceptedJournal.Around(inner, (method, args, proceed) =>
         {
@@ -196,9 +190,9 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
                     return Task.FromException<List<(long, RollupEntry)>>(new InvalidOperationException("the journal could not be read (test)"));
                 }
 
-                if (TakeHold() is { } held)
+                if (_held.TakeArmed() is { } held)
                 {
-                    return ReadWhenReleased((Task<List<(long Seq, RollupEntry Entry)>>)proceed()!, held);
+                    return _held.WhenReleased((Task<List<(long Seq, RollupEntry Entry)>>)proceed()!, held);
                 }
             }
 
@@ -206,15 +200,5 @@ public sealed class SellersReadTheirRowsTests : IAsyncLifetime
         });
 
         private bool TakeFailure() => Interlocked.Exchange(ref _failNext, 0) == 1;
-
-        private TaskCompletionSource? TakeHold() => Interlocked.Exchange(ref _held, null);
-
-        private async Task<List<(long Seq, RollupEntry Entry)>> ReadWhenReleased(Task<List<(long Seq, RollupEntry Entry)>> reading, TaskCompletionSource read)
-        {
-            var rows = await reading;
-            read.SetResult();
-            await _release.Task;
-            return rows;
-        }
     }
 }
