@@ -146,7 +146,8 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     private async Task CatchUpWithEveryLedger()
     {
         // Nothing read yet (no checkpoint, no query): every row, by the plain seek of the scope's part of the index,
-        // which costs a village's first query less than a term a ledger.
+        // cheaper than a seek a seller and ledger. The same rows: a row's village is its seller's, whose village is
+        // fixed once it has sales (SqlJournal.AppendSales).
         var rows = _applied.All(a => a == 0) ? await journal.ReadAll(Scope) : await journal.ReadAfter(Scope, (long[])_applied.Clone());
         var last = (long[])_applied.Clone();
         foreach (var (ledger, seq, entry) in rows)

@@ -12,8 +12,9 @@ using Villages.Domain.Time;
 namespace Villages.Grains.Journal;
 
 /// <summary>
-/// The journal in any SQL database an ADO.NET provider reaches (SQLite embedded, PostgreSQL in a cluster); the
-/// statements below are the common subset both speak. The schema lives in silo-config/sql.
+/// The journal in SQLite (embedded) or PostgreSQL (a cluster), through their ADO.NET providers; the statements below
+/// are the common subset both speak, but for a village's read at its queries, which has a form for each
+/// (<see cref="ReadAfterEveryLedgerStatement"/>). The schema lives in silo-config/sql.
 /// </summary>
 public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 {
@@ -297,8 +298,8 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     /// planner otherwise walked a ledger's batches), in PostgreSQL by a LATERAL subquery kept whole by OFFSET 0 (it
     /// otherwise scanned all of each seller's rows and filtered them by the positions); both plans are tested. The
     /// windows' statement, with a village's sellers looked up inside each of its sixteen terms, made a village's
-    /// ranking dearer on SQLite and ten times dearer in a cluster (docs/benchmarks.md, the table of changes). Any other
-    /// scope: the windows' statement, a window a ledger, each open above.
+    /// ranking 2× dearer on SQLite and 5× in a cluster (docs/benchmarks.md, the table of changes). Any other scope (no
+    /// grain asks for one): the windows' statement, a window a ledger, each open above.
     /// </summary>
     internal static (string Sql, (string, object)[] Args) ReadAfterEveryLedgerStatement(JournalScope scope, IReadOnlyList<long> afterSeqs, bool lateral)
     {

@@ -117,11 +117,18 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         // The summary's read of its new rows is answered only after a third sale is acknowledged and rolled up everywhere.
         var reading = _reads.HoldNextVillageRead();
         var summary = region.Summary();
-        await reading.WaitAsync(TimeSpan.FromSeconds(30));
-        var sentAt = DateTimeOffset.UtcNow;
-        await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "3")]]);
-        await Ingest.Settle(Grains);
-        _reads.Release();
+        DateTimeOffset sentAt;
+        try
+        {
+            await reading.WaitAsync(TimeSpan.FromSeconds(30));
+            sentAt = DateTimeOffset.UtcNow;
+            await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "3")]]);
+            await Ingest.Settle(Grains);
+        }
+        finally
+        {
+            _reads.Release();
+        }
 
         var answered = (await summary)!;
         Assert.Equal(2, answered.Totals.Orders);
@@ -133,7 +140,8 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     public async Task A_village_whose_sellers_share_a_ledger_moves_its_position_to_the_last_batch_it_read_not_the_last_row()
     {
         // The journal gives a village's rows seller by seller: here the first seller's rows in a later batch than the
-        // second's, in both reads (the first reads everything, the second what came after the first).
+        // second's, in both reads (the first reads everything, in seller order; the second what came after the first,
+        // in the order the sellers registered, which is the same here).
         var village = Township + "207";
         var late = village + "-a-" + Guid.NewGuid().ToString("N");
         var early = Enumerable.Range(0, 1_000).Select(i => village + "-b-" + i + "-" + Guid.NewGuid().ToString("N"))
