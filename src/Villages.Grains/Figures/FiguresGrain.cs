@@ -111,7 +111,7 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     {
         if (ReadsItsRowsWhenAsked)
         {
-            await _turns.Take(() => OwnLedger is { } own ? CatchUpWithOwnLedger(own) : CatchUpWithEveryLedger());
+            await _turns.Take(CatchUp);
             StartCheckpointsWhenWorthIt();
         }
         else if (_unreadThrough is not null)
@@ -122,33 +122,14 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
     }
 
     /// <summary>
-    /// Reads the grain's rows of its ledger after its position there, with no position to read first (see
-    /// <see cref="IJournal.ReadAfter(JournalScope, int, long)"/>). The position moves only once every row read is in the book.
+    /// Reads the grain's rows after its positions, with no position to read first, in one statement, which sees one
+    /// moment of the journal (see <see cref="IJournal.ReadAfter(JournalScope, int, long)"/>): a ledger commits its
+    /// batches in order, so each ledger's position moves to the last batch read from it, below which that read saw
+    /// every batch of the ledger. The positions move only once every row read is in the book.
     /// </summary>
-    private async Task CatchUpWithOwnLedger(int own)
+    private async Task CatchUp()
     {
-        var rows = await journal.ReadAfter(Scope, own, _applied[own]);
-        var last = _applied[own];
-        foreach (var (seq, entry) in rows)
-        {
-            Book.Apply(entry.ToMovement());
-            last = Math.Max(last, seq);
-        }
-
-        _entriesSinceCheckpoint += rows.Count;
-        _applied[own] = last;
-    }
-
-    /// <summary>
-    /// <see cref="CatchUpWithOwnLedger"/> for every ledger in one statement, which sees one moment of the journal: a
-    /// ledger's position moves to the last batch read from it, below which that read saw every batch of the ledger.
-    /// </summary>
-    private async Task CatchUpWithEveryLedger()
-    {
-        // Nothing read yet (no checkpoint, no query): every row, by the plain seek of the scope's part of the index,
-        // cheaper than a seek a seller and ledger. The same rows: a row's village is its seller's, whose village is
-        // fixed once it has sales (SqlJournal.AppendSales).
-        var rows = _applied.All(a => a == 0) ? await journal.ReadAll(Scope) : await journal.ReadAfter(Scope, (long[])_applied.Clone());
+        var rows = await RowsAfterPositions();
         var last = (long[])_applied.Clone();
         foreach (var (ledger, seq, entry) in rows)
         {
@@ -158,6 +139,21 @@ public abstract class FiguresGrain(IPersistentState<FiguresState> state, IJourna
 
         _entriesSinceCheckpoint += rows.Count;
         _applied = last;
+    }
+
+    /// <summary>
+    /// A seller's rows of its own ledger, one seek; a village's of every ledger. A village that has read nothing yet (no
+    /// checkpoint, no query) reads every row by the plain seek of its part of the index, cheaper than a seek a seller
+    /// and ledger; the same rows, since a row's village is its seller's, fixed once it has sales (SqlJournal.AppendSales).
+    /// </summary>
+    private async Task<List<(int Ledger, long Seq, RollupEntry Entry)>> RowsAfterPositions()
+    {
+        if (OwnLedger is { } own)
+        {
+            return (await journal.ReadAfter(Scope, own, _applied[own])).Select(r => (own, r.Seq, r.Entry)).ToList();
+        }
+
+        return _applied.All(a => a == 0) ? await journal.ReadAll(Scope) : await journal.ReadAfter(Scope, (long[])_applied.Clone());
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();

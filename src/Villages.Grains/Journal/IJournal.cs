@@ -49,10 +49,11 @@ public interface IJournal
     Task<List<(long Seq, RollupEntry Entry)>> ReadAfter(JournalScope scope, int ledger, long afterSeq);
 
     /// <summary>
-    /// The scope's rows in the batches of every ledger after its entry of <paramref name="afterSeqs"/> (indexed by
+    /// A village's rows in the batches of every ledger after its entry of <paramref name="afterSeqs"/> (indexed by
     /// ledger), each with its ledger and batch, in one statement: <see cref="ReadAfter(JournalScope, int, long)"/> for
-    /// every ledger at once, seen at one moment. For a village, whose sellers' rows are spread over every ledger: one seek
-    /// of the village index a seller and ledger.
+    /// every ledger at once, seen at one moment, since a village's sellers' rows are spread over every ledger; one seek
+    /// of the village index a seller and ledger. Only a village's scope (<see cref="JournalScope.UnderRegion"/> of a
+    /// village code) is taken.
     /// </summary>
     Task<List<(int Ledger, long Seq, RollupEntry Entry)>> ReadAfter(JournalScope scope, IReadOnlyList<long> afterSeqs);
 

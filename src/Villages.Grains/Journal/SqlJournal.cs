@@ -280,6 +280,12 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     {
         await using var c = await database.Open();
         var (sql, args) = ReadAfterEveryLedgerStatement(scope, afterSeqs, lateral: c is not SqliteConnection);
+        return await RowsWithBatches(c, sql, args);
+    }
+
+    /// <summary>Rows of <see cref="EntryColumns"/> followed by their ledger and batch.</summary>
+    private static async Task<List<(int Ledger, long Seq, RollupEntry Entry)>> RowsWithBatches(DbConnection c, string sql, (string, object)[] args)
+    {
         await using var cmd = c.Command(sql, args);
         await using var r = await cmd.ExecuteReaderAsync();
         var rows = new List<(int, long, RollupEntry)>();
@@ -298,14 +304,13 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     /// planner otherwise walked a ledger's batches), in PostgreSQL by a LATERAL subquery kept whole by OFFSET 0 (it
     /// otherwise scanned all of each seller's rows and filtered them by the positions); both plans are tested. The
     /// windows' statement, with a village's sellers looked up inside each of its sixteen terms, made a village's
-    /// ranking 2× dearer on SQLite and 5× in a cluster (docs/benchmarks.md, the table of changes). Any other scope (no
-    /// grain asks for one): the windows' statement, a window a ledger, each open above.
+    /// ranking 2× dearer on SQLite and 5× in a cluster (docs/benchmarks.md, the table of changes).
     /// </summary>
     internal static (string Sql, (string, object)[] Args) ReadAfterEveryLedgerStatement(JournalScope scope, IReadOnlyList<long> afterSeqs, bool lateral)
     {
         if (scope is not JournalScope.UnderRegion village || !RegionCode.IsVillage(village.CodePrefix))
         {
-            return ReadWindowsStatement(scope, afterSeqs.Select((after, ledger) => new BatchWindow(ledger, after, long.MaxValue)).ToList(), ", ledger, seq");
+            throw new ArgumentException($"Only a village reads its rows of every ledger at once, not {scope}.", nameof(scope));
         }
 
         var positions = string.Join(", ", afterSeqs.Select((_, ledger) => $"({ledger}, @a{ledger})"));
@@ -355,15 +360,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     {
         var (filter, args) = Filter(scope);
         await using var c = await database.Open();
-        await using var cmd = c.Command($"SELECT {EntryColumns}, ledger, seq FROM villages_entries WHERE 1 = 1{filter}", args);
-        await using var r = await cmd.ExecuteReaderAsync();
-        var rows = new List<(int, long, RollupEntry)>();
-        while (await r.ReadAsync())
-        {
-            rows.Add((r.GetInt32(9), r.GetInt64(10), ReadEntry(r)));
-        }
-
-        return rows;
+        return await RowsWithBatches(c, $"SELECT {EntryColumns}, ledger, seq FROM villages_entries WHERE 1 = 1{filter}", args);
     }
 
     public async Task<List<RoutedEntry>> ReadBatches(int ledger, long afterSeq, long uptoSeq)
@@ -627,8 +624,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
     /// Above a village, the terms seek the batch index. SQLite does so (a multi-index OR; its plans are tested);
     /// PostgreSQL can with a bitmap OR, which no test checks.
     /// </summary>
-    internal static (string Sql, (string, object)[] Args) ReadWindowsStatement(
-        JournalScope scope, IReadOnlyList<BatchWindow> windows, string batchColumns = "")
+    internal static (string Sql, (string, object)[] Args) ReadWindowsStatement(JournalScope scope, IReadOnlyList<BatchWindow> windows)
     {
         var (filter, scopeArgs) = Filter(scope);
         if (scope is JournalScope.UnderRegion r && RegionCode.IsVillage(r.CodePrefix))
@@ -638,7 +634,7 @@ public sealed partial class SqlJournal(JournalDatabase database) : IJournal
 
         var terms = windows.Select((w, i) => $"(ledger = @l{i} AND seq > @a{i} AND seq <= @u{i}{filter})");
         var args = windows.SelectMany((w, i) => new (string, object)[] { ($"l{i}", w.Ledger), ($"a{i}", w.AfterSeq), ($"u{i}", w.UptoSeq) });
-        return ($"SELECT {EntryColumns}{batchColumns} FROM villages_entries WHERE {string.Join(" OR ", terms)}", [.. args, .. scopeArgs]);
+        return ($"SELECT {EntryColumns} FROM villages_entries WHERE {string.Join(" OR ", terms)}", [.. args, .. scopeArgs]);
     }
 
     /// <summary>

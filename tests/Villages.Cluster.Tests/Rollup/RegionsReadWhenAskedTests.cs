@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Villages.Abstractions;
 using Villages.Abstractions.Ingest;
+using Villages.Abstractions.Queries;
 using Villages.Abstractions.Registry;
 using Villages.Abstractions.Rollup;
 using Villages.Cluster.Tests.Infrastructure;
@@ -162,9 +163,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     [Fact]
     public async Task A_township_collected_without_a_checkpoint_counts_the_rows_its_new_deltas_do_not_bring_once()
     {
-        var township = County + "191";
-        var (first, second) = await TwoSellersOnTwoLedgers(township + "201");
-        var region = Grains.Region(township);
+        var (region, first, second) = await TownshipOfTwoSellers("191");
 
         // Rolled up to an activation that is then collected with too little to be worth a checkpoint.
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1"), Ingest.OneSale(first, "2")]]);
@@ -176,7 +175,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         // seller's ledger never sent it anything before.
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "3"), Ingest.OneSale(second, "1")]]);
         await Ingest.Settle(Grains);
-        Assert.Equal(4, (await Grains.Region(County).Children(null, null)).Single(c => c.Id == township).Totals.Orders);
+        Assert.Equal(4, (await Grains.Region(County).Children(null, null)).Single(c => c.Id == region.GetPrimaryKeyString()).Totals.Orders);
         Assert.Equal(4, (await region.Totals(null, null)).Orders);
         Assert.Equal(4, (await region.Totals(null, null)).Orders);
 
@@ -189,9 +188,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     [Fact]
     public async Task A_checkpoint_written_before_any_query_holds_the_rows_no_delta_brought()
     {
-        var township = County + "192";
-        var (seller, other) = await TwoSellersOnTwoLedgers(township + "201");
-        var region = Grains.Region(township);
+        var (region, seller, other) = await TownshipOfTwoSellers("192");
         await Ingest.Sales(Grains, [Enumerable.Range(0, 5).Select(i => Ingest.OneSale(seller, "early-" + i)).ToList()]);
         await Ingest.Settle(Grains);
         await Grains.Gone(region);
@@ -227,10 +224,8 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         // A checkpoint at batch `a` of the seller's ledger (the township asked, then collected), then a sale in a later
         // batch rolled up to an activation that is collected without a checkpoint. The next activation meets an old window
         // again (dropped: it has it), then a window far ahead: the sale's batch lies between, and only the journal holds it.
-        var township = County + "193";
-        var (seller, _) = await TwoSellersOnTwoLedgers(township + "201");
+        var (region, seller, _) = await TownshipOfTwoSellers("193");
         var ledger = LedgerPartition.Of(seller);
-        var region = Grains.Region(township);
         await Ingest.Sales(Grains, [Enumerable.Range(0, 300).Select(i => Ingest.OneSale(seller, "checkpointed-" + i)).ToList()]);
         await Ingest.Settle(Grains);
         Assert.Equal(300, (await region.Totals(null, null)).Orders);
@@ -255,10 +250,8 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         // reaches the new activation before anything else from its ledger. The journal already held its batch when the
         // activation read the positions, so the journal's rows count, not the window's, and a window after it starts
         // no gap.
-        var township = County + "195";
-        var (seller, _) = await TwoSellersOnTwoLedgers(township + "201");
+        var (region, seller, _) = await TownshipOfTwoSellers("195");
         var ledger = LedgerPartition.Of(seller);
-        var region = Grains.Region(township);
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "1")]]);
         await Ingest.Sales(Grains, [[Ingest.OneSale(seller, "2")]]);
         await Ingest.Settle(Grains);
@@ -276,9 +269,7 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
     [Fact]
     public async Task A_query_whose_read_fails_fails_and_the_next_one_counts_every_line_once()
     {
-        var township = County + "194";
-        var (first, second) = await TwoSellersOnTwoLedgers(township + "201");
-        var region = Grains.Region(township);
+        var (region, first, second) = await TownshipOfTwoSellers("194");
         await Ingest.Sales(Grains, [[Ingest.OneSale(first, "1")]]);
         await Ingest.Settle(Grains);
         await Grains.Gone(region);
@@ -301,6 +292,17 @@ public sealed class RegionsReadWhenAskedTests : IAsyncLifetime
         var entries = new TargetEntries();
         entries.Add(seq, entry);
         return entries.ToDelta(ledger, seq - 1, seq);
+    }
+
+    /// <summary>
+    /// A township of its own below <see cref="County"/> (code County + <paramref name="number"/>), with two households
+    /// of its one village whose sales go to two different ledgers.
+    /// </summary>
+    private async Task<(IRegionGrain Township, string First, string Second)> TownshipOfTwoSellers(string number)
+    {
+        var township = County + number;
+        var (first, second) = await TwoSellersOnTwoLedgers(township + "201");
+        return (Grains.Region(township), first, second);
     }
 
     /// <summary>Registers two households of the village whose sales go to two different ledgers.</summary>
